@@ -1,0 +1,91 @@
+/**
+ * Every failure autoport expects is an AutoportError: a code, a one-line
+ * message naming the problem, and a hint saying what to do. The CLI prints
+ * message and hint and exits 2 (125 for `run`); `--debug` adds the stack.
+ * Codes are sorted; add one factory per code.
+ */
+export type ErrorCode =
+  | "BAD_ARGS"
+  | "BUILD_FAILED"
+  | "CORRUPT_ARCHIVE"
+  | "DEBSRC_DISABLED"
+  | "IMAGE_LACKS_DRIVER"
+  | "KERNEL_BUILD_FAILED"
+  | "LINK_FAILED"
+  | "MISSING_TOOL"
+  | "NO_C_SOURCES"
+  | "NOT_TEXT"
+  | "OUTPUT_UNWRITABLE"
+  | "QEMU_FAILED"
+  | "QUEUE_UNREACHABLE"
+  | "SOURCE_NOT_FOUND"
+  | "UNKNOWN_PACKAGE";
+
+export interface ErrorInfo {
+  file?: string;
+  line?: number;
+  stage?: string;
+}
+
+export class AutoportError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly stage?: string;
+
+  constructor(code: ErrorCode, message: string, hint: string, info: ErrorInfo = {}) {
+    super(message);
+    this.name = "AutoportError";
+    this.code = code;
+    this.hint = hint;
+    this.file = info.file;
+    this.line = info.line;
+    this.stage = info.stage;
+  }
+}
+
+export const isAutoportError = (e: unknown): e is AutoportError => e instanceof AutoportError;
+
+export const errors = {
+  badArgs: (what: string) =>
+    new AutoportError("BAD_ARGS", what, "run `autoport --help` for the commands and flags"),
+  buildFailed: (app: string, log: string, detail = "") =>
+    new AutoportError(
+      "BUILD_FAILED",
+      `the build of ${app} failed${detail ? `: ${detail}` : ""}`,
+      `read ${log}; add what the build needs to ports/${app}/port.json`,
+      { stage: "build" },
+    ),
+  corruptArchive: (path: string, detail: string) =>
+    new AutoportError("CORRUPT_ARCHIVE", `${path} is not a readable tarball (${detail})`, "check the download, or pass the unpacked folder", { file: path, stage: "source" }),
+  debsrcDisabled: () =>
+    new AutoportError(
+      "DEBSRC_DISABLED",
+      "apt has no deb-src entries, so `apt-get source` cannot fetch Debian sources",
+      "run scripts/setup (it adds deb-src to /etc/apt/sources.list.d/debian.sources and runs apt-get update)",
+      { stage: "source" },
+    ),
+  imageLacksDriver: (image: string, driver: string, rebuild: string) =>
+    new AutoportError("IMAGE_LACKS_DRIVER", `${image} has no ${driver} driver`, rebuild, { stage: "run" }),
+  kernelBuildFailed: (log: string) =>
+    new AutoportError("KERNEL_BUILD_FAILED", "the kernel core did not build", `read ${log}`, { stage: "build" }),
+  linkFailed: (log: string, detail = "") =>
+    new AutoportError("LINK_FAILED", `linking the image failed${detail ? `: ${detail}` : ""}`, `read ${log}`, { stage: "image" }),
+  missingTool: (tool: string, pkg: string) =>
+    new AutoportError("MISSING_TOOL", `${tool} is not installed`, `run scripts/setup, or apt-get install ${pkg}`),
+  noCSources: (dir: string) =>
+    new AutoportError("NO_C_SOURCES", `${dir} holds no C sources (.c or .h)`, "point autoport at the folder with the app's C files", { file: dir, stage: "source" }),
+  notText: (path: string) =>
+    new AutoportError("NOT_TEXT", `${path} is neither a folder, a tarball nor a C file`, "pass a folder, a .tar.gz/.tar.xz/.tar.bz2, a .c file or debian:NAME", { file: path, stage: "source" }),
+  outputUnwritable: (path: string, detail: string) =>
+    new AutoportError("OUTPUT_UNWRITABLE", `cannot write ${path} (${detail})`, "choose a writable output path with -o or check its permissions and free space", { file: path }),
+  qemuFailed: (detail: string) =>
+    new AutoportError("QEMU_FAILED", `QEMU failed before the app started: ${detail}`, "run with --verbose to see QEMU's own message", { stage: "run" }),
+  queueUnreachable: (url: string, detail: string) =>
+    new AutoportError("QUEUE_UNREACHABLE", `cannot reach the queue at ${url} (${detail})`, "start redis-server there or drop --queue to use the local worker pool", { stage: "batch" }),
+  sourceNotFound: (path: string) =>
+    new AutoportError("SOURCE_NOT_FOUND", `${path} does not exist`, "pass an existing folder, tarball, C file, or debian:NAME", { file: path, stage: "source" }),
+  unknownPackage: (name: string) =>
+    new AutoportError("UNKNOWN_PACKAGE", `Debian has no source package named ${name}`, `check the name with \`apt-cache showsrc ${name}\``, { stage: "source" }),
+};
