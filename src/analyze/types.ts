@@ -1,0 +1,18 @@
+import type { SourceTree } from "../source/types.js";
+import type { Report } from "../report/types.js";
+
+export interface AnalyzeOptions {
+  /** parallel parse workers; default: CPU count */
+  jobs?: number;
+  /** per-file parse timeout in ms; slow files are skipped and reported */
+  parseTimeoutMs?: number;
+  /** restrict parsing to these files (relative to root), e.g. what the build compiled */
+  files?: string[];
+}
+
+/** The analyze stage's entry points (implemented in src/analyze/index.ts). */
+export type AnalyzeTree = (tree: SourceTree, opts?: AnalyzeOptions) => Promise<Report>;
+/** Adds the link layer: `nm -u` of the objects a build produced. */
+export type AddLinkLayer = (report: Report, objects: string[]) => Promise<Report>;
+/** Adds the image layer: syscall numbers reachable in the linked image. */
+export type AddImageLayer = (report: Report, image: string) => Promise<Report>;

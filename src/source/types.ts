@@ -1,0 +1,14 @@
+/** A source tree on local disk, whatever the user passed. */
+export interface SourceTree {
+  /** short app name: the folder, tarball, file or package name */
+  app: string;
+  /** what the user typed: a path or debian:NAME */
+  spec: string;
+  kind: "folder" | "tarball" | "file" | "debian";
+  /** absolute path of the unpacked tree (for a single C file, its folder) */
+  root: string;
+  /** for kind "file": the one C file, relative to root */
+  only?: string;
+  /** for kind "debian": the version apt fetched */
+  version?: string;
+}
