@@ -97,6 +97,10 @@ export interface Report {
   version: number;
   app: string;
   source: string;
+  /** absolute path of the analyzed tree on the machine that made the report */
+  root?: string;
+  /** for debian: sources, the source package and version apt fetched */
+  debian?: { package: string; version: string };
   generated: string; // ISO date
   files: number;
   lines: number;
