@@ -1,0 +1,73 @@
+/**
+ * Runs parse tasks on worker threads, one file per message, biggest first.
+ * A watchdog ends a worker that overruns a file (tree-sitter's own timeout
+ * covers parsing; the watchdog covers everything else) and starts a new one.
+ */
+import { Worker } from "node:worker_threads";
+import type { FileOutcome } from "./parse-file.js";
+import type { Task } from "./worker.js";
+
+type Reply = { id: number } & (FileOutcome | { error: string });
+
+const fromSource = import.meta.url.endsWith(".ts");
+
+function spawn(keep: ReadonlySet<string> | undefined): Worker {
+  const workerData = { keep };
+  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url), { workerData });
+  // Under vitest the sources are TypeScript: load the worker through esbuild's hook.
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  const loader = new URL("./ts-loader.mjs", import.meta.url).href;
+  const code = `require("node:module").register(${JSON.stringify(loader)}); import(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export async function runPool(tasks: Task[], jobs: number, keep: ReadonlySet<string> | undefined, watchdogMs: number): Promise<Map<number, FileOutcome>> {
+  const results = new Map<number, FileOutcome>();
+  const queue = [...tasks];
+  let failure: Error | undefined;
+
+  const lane = async (): Promise<void> => {
+    let worker = spawn(keep);
+    try {
+      for (let t = queue.shift(); t && !failure; t = queue.shift()) {
+        const task = t;
+        const outcome = await new Promise<FileOutcome | "timeout">((resolve, reject) => {
+          const timer = setTimeout(() => resolve("timeout"), watchdogMs);
+          const done = () => {
+            clearTimeout(timer);
+            worker.off("message", onMessage);
+            worker.off("error", onError);
+          };
+          const onMessage = (r: Reply) => {
+            if (r.id !== task.id) return;
+            done();
+            if ("error" in r) {
+              if (r.error.startsWith("query ")) reject(new Error(r.error));
+              else resolve({ skipped: `parser error: ${r.error}` });
+            } else resolve(r);
+          };
+          const onError = (e: Error) => {
+            done();
+            reject(e);
+          };
+          worker.on("message", onMessage);
+          worker.on("error", onError);
+          worker.postMessage(task);
+        });
+        if (outcome === "timeout") {
+          await worker.terminate();
+          worker = spawn(keep);
+          results.set(task.id, { skipped: `analysis took over ${watchdogMs} ms` });
+        } else results.set(task.id, outcome);
+      }
+    } catch (e) {
+      failure ??= e as Error;
+    } finally {
+      await worker.terminate();
+    }
+  };
+
+  await Promise.all(Array.from({ length: jobs }, lane));
+  if (failure) throw failure;
+  return results;
+}
