@@ -16,6 +16,8 @@ export interface Site {
   column: number; // 1-based
   /** The innermost preprocessor condition around the site (`defined(__linux__)`), or null. */
   cond: string | null;
+  /** the function whose body holds the site, when there is one */
+  function?: string;
 }
 
 export interface LibcUse {
@@ -24,6 +26,12 @@ export interface LibcUse {
   /** how it was seen: call, value (function pointer), macro (inside a #define body) */
   kinds: Array<"call" | "value" | "macro">;
   sites: Site[];
+  /** all sites seen; `sites` keeps the first 50 (by file, line) so reports stay readable */
+  siteCount?: number;
+  /** functions the compiler may call instead (printf -> puts); their syscalls are included */
+  equivalents?: string[];
+  /** set once the link layer ran: true when the built objects import it (a source fact the build confirms), false when no object does */
+  linked?: boolean;
   /** syscall names this function can reach, from syscall-map/ */
   syscalls: string[];
 }
