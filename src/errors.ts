@@ -10,16 +10,21 @@ export type ErrorCode =
   | "CORRUPT_ARCHIVE"
   | "DEBSRC_DISABLED"
   | "IMAGE_LACKS_DRIVER"
+  | "IMAGE_NOT_FOUND"
   | "KERNEL_BUILD_FAILED"
   | "LINK_FAILED"
   | "MISSING_TOOL"
   | "NO_C_SOURCES"
   | "NOT_TEXT"
+  | "OUTPUT_FULL"
   | "OUTPUT_UNWRITABLE"
   | "QEMU_FAILED"
   | "QUEUE_UNREACHABLE"
   | "SOURCE_NOT_FOUND"
-  | "UNKNOWN_PACKAGE";
+  | "UNKNOWN_APP"
+  | "UNKNOWN_APP_SET"
+  | "UNKNOWN_PACKAGE"
+  | "VM_FAILED";
 
 export interface ErrorInfo {
   file?: string;
@@ -68,6 +73,8 @@ export const errors = {
     ),
   imageLacksDriver: (image: string, driver: string, rebuild: string) =>
     new AutoportError("IMAGE_LACKS_DRIVER", `${image} has no ${driver} driver`, rebuild, { stage: "run" }),
+  imageNotFound: (path: string, why: string) =>
+    new AutoportError("IMAGE_NOT_FOUND", `${path} ${why}`, "build one with `autoport build <source> -o DIR`, then `autoport run DIR`", { file: path, stage: "run" }),
   kernelBuildFailed: (log: string) =>
     new AutoportError("KERNEL_BUILD_FAILED", "the kernel core did not build", `read ${log}`, { stage: "build" }),
   linkFailed: (log: string, detail = "") =>
@@ -78,6 +85,8 @@ export const errors = {
     new AutoportError("NO_C_SOURCES", `${dir} holds no C sources (.c or .h)`, "point autoport at the folder with the app's C files", { file: dir, stage: "source" }),
   notText: (path: string) =>
     new AutoportError("NOT_TEXT", `${path} is neither a folder, a tarball nor a C file`, "pass a folder, a .tar.gz/.tar.xz/.tar.bz2, a .c file or debian:NAME", { file: path, stage: "source" }),
+  outputFull: (dir: string) =>
+    new AutoportError("OUTPUT_FULL", `the disk holding ${dir} is full (ENOSPC)`, "free some space or choose another folder with -o; --resume then carries on", { file: dir }),
   outputUnwritable: (path: string, detail: string) =>
     new AutoportError("OUTPUT_UNWRITABLE", `cannot write ${path} (${detail})`, "choose a writable output path with -o or check its permissions and free space", { file: path }),
   qemuFailed: (detail: string) =>
@@ -86,6 +95,17 @@ export const errors = {
     new AutoportError("QUEUE_UNREACHABLE", `cannot reach the queue at ${url} (${detail})`, "start redis-server there or drop --queue to use the local worker pool", { stage: "batch" }),
   sourceNotFound: (path: string) =>
     new AutoportError("SOURCE_NOT_FOUND", `${path} does not exist`, "pass an existing folder, tarball, C file, or debian:NAME", { file: path, stage: "source" }),
+  unknownApp: (name: string) =>
+    new AutoportError(
+      "UNKNOWN_APP",
+      `unknown app ${name}: not a folder, not an app of a set in data/apps, and not a Debian source package`,
+      "pass a folder, debian:PKG, or a name `apt-cache showsrc NAME` knows (run apt-get update if apt's lists are old)",
+      { stage: "batch" },
+    ),
+  unknownAppSet: (name: string, known: string[]) =>
+    new AutoportError("UNKNOWN_APP_SET", `unknown app set ${name}`, `use one of ${known.join(", ") || "(none found in data/apps)"}, or a .json file in the same shape`, { stage: "batch" }),
   unknownPackage: (name: string) =>
     new AutoportError("UNKNOWN_PACKAGE", `Debian has no source package named ${name}`, `check the name with \`apt-cache showsrc ${name}\``, { stage: "source" }),
+  vmFailed: (detail: string) =>
+    new AutoportError("VM_FAILED", `the VM stopped without the app's exit status: ${detail}`, "the kernel's diagnostics above say why; rerun with --verbose for the boot log", { stage: "run" }),
 };

@@ -1,6 +1,9 @@
 /** The CLI's commands, in the order `autoport --help` lists them. */
 import type { Command } from "../command.js";
 import { analyze } from "./analyze.js";
+import { batch } from "./batch.js";
+import { run } from "./run.js";
 import { syscalls } from "./syscalls.js";
+import { worker } from "./worker.js";
 
-export const commands: Command[] = [analyze, syscalls];
+export const commands: Command[] = [analyze, run, syscalls, batch, worker];
