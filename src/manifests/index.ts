@@ -19,6 +19,10 @@ export interface ModuleManifest {
   sources: string[];
   /** optional: why a syscall is fake/stub/partial, one line each */
   notes?: Record<string, string>;
+  /** optional: always in the image (boot and musl's start need it) */
+  core?: boolean;
+  /** optional: C function `void NAME(void)` the kernel calls at boot, in requires order */
+  init?: string;
 }
 
 export interface KernelTable {
@@ -79,4 +83,15 @@ export function closeOverRequires(table: KernelTable, names: Iterable<string>): 
   };
   for (const n of names) visit(n, []);
   return out;
+}
+
+/** The modules an image carries: every core module plus `names`, closed over requires. */
+export function selectModules(table: KernelTable, names: Iterable<string>): string[] {
+  const core = table.modules.filter((m) => m.core).map((m) => m.name);
+  return closeOverRequires(table, [...core, ...names]);
+}
+
+/** Syscalls the kernel answers with something other than ENOSYS (implemented, partial, fake). */
+export function supportedSyscalls(table: KernelTable): string[] {
+  return [...table.owner].filter(([, o]) => o.status !== "stub").map(([name]) => name).sort();
 }

@@ -1,0 +1,146 @@
+/* PVH entry: QEMU jumps here in 32-bit protected mode, paging off, with
+ * %ebx = physical address of the hvm_start_info. We zero .bss, identity-map
+ * the first 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages with
+ * page 0 absent so NULL dereferences fault), enable long mode and SSE, and
+ * call kmain(start_info) on the boot stack. */
+
+#define CR0_PE (1 << 0)
+#define CR0_MP (1 << 1)
+#define CR0_NE (1 << 5)
+#define CR0_WP (1 << 16)
+#define CR0_PG (1 << 31)
+#define CR4_PAE (1 << 5)
+#define CR4_OSFXSR (1 << 9)
+#define CR4_OSXMMEXCPT (1 << 10)
+#define MSR_EFER 0xc0000080
+#define EFER_SCE (1 << 0)
+#define EFER_LME (1 << 8)
+#define EFER_NXE (1 << 11)
+
+/* The PVH ELF note (Xen type 18: 32-bit physical entry). The linker script
+ * puts it in its own 4-byte aligned PT_NOTE. */
+	.section .note.pvh, "a", @note
+	.p2align 2
+	.long 4, 4, 18
+	.asciz "Xen"
+	.long pvh_start32
+
+	.section .text.boot, "ax"
+	.code32
+	.globl pvh_start32
+pvh_start32:
+	cli
+	cld
+	mov %ebx, pvh_start_info
+
+	/* zero .bss (page tables and stacks live there) */
+	mov $__bss_start, %edi
+	mov $__bss_end, %ecx
+	sub %edi, %ecx
+	xor %eax, %eax
+	rep stosb
+
+	/* 4 page directories of 2 MiB pages: 4 GiB identity map */
+	mov $boot_pd, %edi
+	mov $0x83, %eax             /* present | writable | 2 MiB */
+	xor %edx, %edx              /* high dword of the address */
+	mov $2048, %ecx
+1:	mov %eax, (%edi)
+	mov %edx, 4(%edi)
+	add $0x200000, %eax
+	adc $0, %edx
+	add $8, %edi
+	loop 1b
+
+	/* first 2 MiB in 4 KiB pages, page 0 left absent */
+	mov $boot_pt0 + 8, %edi
+	mov $0x1003, %eax
+	mov $511, %ecx
+2:	mov %eax, (%edi)
+	add $0x1000, %eax
+	add $8, %edi
+	loop 2b
+	movl $boot_pt0 + 3, boot_pd
+
+	/* pdpt[0..3] -> the 4 page directories; pml4[0] -> pdpt */
+	movl $boot_pd + 0x0003, boot_pdpt
+	movl $boot_pd + 0x1003, boot_pdpt + 8
+	movl $boot_pd + 0x2003, boot_pdpt + 16
+	movl $boot_pd + 0x3003, boot_pdpt + 24
+	movl $boot_pdpt + 3, boot_pml4
+
+	mov $boot_pml4, %eax
+	mov %eax, %cr3
+	mov %cr4, %eax
+	or $(CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT), %eax
+	mov %eax, %cr4
+
+	/* NX only if the CPU has it (CPUID 0x80000001 EDX bit 20) */
+	mov $0x80000001, %eax
+	cpuid
+	xor %esi, %esi
+	bt $20, %edx
+	jnc 3f
+	mov $EFER_NXE, %esi
+3:	mov $MSR_EFER, %ecx
+	rdmsr
+	or $(EFER_LME | EFER_SCE), %eax
+	or %esi, %eax
+	wrmsr
+
+	mov %cr0, %eax
+	and $~0xc, %eax             /* clear EM and TS: SSE usable */
+	or $(CR0_PE | CR0_MP | CR0_NE | CR0_WP | CR0_PG), %eax
+	mov %eax, %cr0
+
+	lgdt gdt_ptr
+	ljmp $0x08, $long_mode
+
+	.code64
+long_mode:
+	mov $0x10, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	mov %ax, %ss
+	xor %eax, %eax
+	mov %ax, %fs
+	mov %ax, %gs
+	lea boot_stack_top(%rip), %rsp
+	xor %ebp, %ebp
+	mov pvh_start_info(%rip), %edi
+	call kmain
+4:	hlt
+	jmp 4b
+
+	.data
+	.p2align 4
+	.globl gdt
+	/* null, 0x08 kernel code (64-bit), 0x10 kernel data, 0x18 user data,
+	 * 0x20 user code, 0x28 TSS (16 bytes, filled by cpu_init) */
+gdt:
+	.quad 0
+	.quad 0x00af9a000000ffff
+	.quad 0x00cf92000000ffff
+	.quad 0x00cff2000000ffff
+	.quad 0x00affa000000ffff
+	.quad 0, 0
+gdt_end:
+	.globl gdt_ptr
+gdt_ptr:
+	.word gdt_end - gdt - 1
+	.quad gdt
+
+	.globl pvh_start_info
+pvh_start_info:
+	.long 0
+
+	.bss
+	.p2align 12
+	.globl boot_pml4, boot_pdpt, boot_pd, boot_pt0
+boot_pml4:	.skip 4096
+boot_pdpt:	.skip 4096
+boot_pd:	.skip 4096 * 4
+boot_pt0:	.skip 4096
+	.p2align 4
+boot_stack:	.skip 32768
+boot_stack_top:

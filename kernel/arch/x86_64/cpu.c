@@ -1,0 +1,65 @@
+/* GDT/TSS/IDT and the syscall MSRs. Every exception gate runs on an IST
+ * stack: a fault may come from the app's stack (overflow) or the kernel's. */
+#include <stdint.h>
+#include "io.h"
+
+#define MSR_STAR 0xc0000081
+#define MSR_LSTAR 0xc0000082
+#define MSR_FMASK 0xc0000084
+
+struct tss {
+  uint32_t reserved0;
+  uint64_t rsp[3];
+  uint64_t reserved1;
+  uint64_t ist[7];
+  uint64_t reserved2;
+  uint16_t reserved3, iomap_base;
+} __attribute__((packed));
+
+struct idt_gate {
+  uint16_t off_lo, sel;
+  uint8_t ist, type;
+  uint16_t off_mid;
+  uint32_t off_hi, reserved;
+} __attribute__((packed));
+
+extern uint64_t gdt[];
+extern const uint64_t trap_stubs[32];
+extern char syscall_entry[];
+
+static struct tss tss __attribute__((aligned(16)));
+static struct idt_gate idt[32] __attribute__((aligned(16)));
+/* IST1: ordinary exceptions; IST2: double fault; IST3: NMI and machine check. */
+static uint8_t ist_stacks[3][16384] __attribute__((aligned(16)));
+
+static void tss_load(void) {
+  for (int i = 0; i < 3; i++) tss.ist[i] = (uint64_t)(ist_stacks[i] + sizeof ist_stacks[i]);
+  tss.iomap_base = sizeof tss;
+  uint64_t base = (uint64_t)&tss, limit = sizeof tss - 1;
+  gdt[5] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+           (((base >> 24) & 0xff) << 56);
+  gdt[6] = base >> 32;
+  __asm__ volatile("ltr %w0" ::"r"(0x28));
+}
+
+static void idt_load(void) {
+  for (int v = 0; v < 32; v++) {
+    uint64_t off = trap_stubs[v];
+    idt[v] = (struct idt_gate){
+        .off_lo = off & 0xffff, .sel = 0x08, .ist = v == 8 ? 2 : (v == 2 || v == 18) ? 3 : 1,
+        .type = 0x8e, /* present, ring 0, interrupt gate */
+        .off_mid = (off >> 16) & 0xffff, .off_hi = off >> 32,
+    };
+  }
+  struct { uint16_t limit; uint64_t base; } __attribute__((packed)) ptr = {sizeof idt - 1, (uint64_t)idt};
+  __asm__ volatile("lidt %0" ::"m"(ptr));
+}
+
+void cpu_init(void) {
+  tss_load();
+  idt_load();
+  /* syscall: CS=0x08/SS=0x10 on entry; FMASK clears IF, DF, TF, AC, NT. */
+  wrmsr(MSR_STAR, (0x08ULL << 32) | (0x1bULL << 48));
+  wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+  wrmsr(MSR_FMASK, 0x47700);
+}

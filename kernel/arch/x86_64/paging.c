@@ -1,0 +1,47 @@
+/* Page protection on the identity map. 2 MiB pages are split into 4 KiB
+ * page tables on demand, the first time part of one changes protection. */
+#include <stdint.h>
+#include <asm-generic/mman-common.h>
+#include "page.h"
+#include "diag.h"
+
+#define PTE_P 1ULL
+#define PTE_W 2ULL
+#define PTE_PS 0x80ULL
+#define PTE_NX (1ULL << 63)
+#define ADDR_MASK 0x000ffffffffff000ULL
+
+extern uint64_t boot_pd[4 * 512];
+
+static uint64_t *pte_of(uint64_t addr) {
+  uint64_t *pde = &boot_pd[addr >> 21];
+  if (*pde & PTE_PS) {
+    uint64_t *pt = pages_alloc(1);
+    if (!pt) kpanic("out of memory splitting a 2 MiB page");
+    uint64_t base = *pde & ~0x1fffffULL & ADDR_MASK, flags = (*pde & (PTE_W | PTE_NX)) | PTE_P;
+    for (int i = 0; i < 512; i++) pt[i] = (base + i * PAGE_SIZE) | flags;
+    *pde = (uint64_t)pt | PTE_P | PTE_W;
+    __asm__ volatile("mov %%cr3, %%rax; mov %%rax, %%cr3" ::: "rax", "memory");
+  }
+  uint64_t *pt = (uint64_t *)(*pde & ADDR_MASK);
+  return &pt[(addr >> 12) & 511];
+}
+
+static int is_default(uint64_t addr, int prot) {
+  uint64_t pde = boot_pd[addr >> 21];
+  return (pde & PTE_PS) && (prot & PROT_WRITE); /* x86 cannot have write without read; exec is not enforced */
+}
+
+/* Pages the kernel hands out again must first get back PROT_READ|WRITE|EXEC. */
+void paging_protect(uint64_t addr, uint64_t len, int prot) {
+  if (addr >= 4ULL << 30) return;
+  for (uint64_t a = addr & ~(PAGE_SIZE - 1); a < addr + len; a += PAGE_SIZE) {
+    if (is_default(a, prot)) continue;
+    uint64_t *pte = pte_of(a);
+    uint64_t v = (a & ADDR_MASK);
+    if (prot != PROT_NONE) v |= PTE_P;
+    if (prot & PROT_WRITE) v |= PTE_W;
+    *pte = v;
+    __asm__ volatile("invlpg (%0)" ::"r"(a) : "memory");
+  }
+}

@@ -1,0 +1,23 @@
+/* Boot order: devices and boot info, CPU tables, pages, the selected
+ * modules, then the app (musl's _start) on its own stack. */
+#include <stdint.h>
+#include "diag.h"
+#include "page.h"
+#include "plat.h"
+#include "syscall.h"
+
+void cpu_init(void);
+void app_start(void) __attribute__((noreturn));
+
+void kmain(uint32_t start_info) {
+  clock_mark_boot();
+  serial_init();
+  pvh_parse(start_info);
+  cmdline_parse(pvh_cmdline());
+  klog("autoport kernel: cmdline \"%s\"\n", pvh_cmdline());
+  cpu_init();
+  pages_init();
+  klog("memory: %lu KiB free\n", pages_free_count() * (PAGE_SIZE / 1024));
+  modules_init();
+  app_start();
+}

@@ -1,0 +1,12 @@
+/* The diagnostics channel (debugcon, port 0xe9): boot log and the machine
+ * records of ARCHITECTURE.md ("@exit N", "@fault ...", "@unsupported ...",
+ * "@main"). Never mixed with the app's stdout/stderr. */
+#pragma once
+
+void diag_write(const char *s, unsigned long n);
+void diag_puts(const char *s);
+/* printf subset: %s %c %d %u %x %p, with l/z modifiers. */
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Boot log, printed only with autoport.verbose=1. */
+void klog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kpanic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

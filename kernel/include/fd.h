@@ -1,0 +1,53 @@
+/* File descriptors and the device interface behind them.
+ *
+ * The fd module owns the descriptor table and the fd syscalls (read, write,
+ * close, dup*, fcntl, ioctl, poll, lseek, fstat, ...). Anything that can sit
+ * behind a descriptor (the console, later files, pipes, 9p, sockets) is a
+ * `struct file` with a `struct file_ops`; a module creates one with
+ * file_alloc() and installs it with fd_install(). Missing ops get Linux's
+ * default answers (EINVAL, ESPIPE, ENOTTY, ...), so a device fills in only
+ * what it supports. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+struct file;
+struct kstat_lite {
+  uint32_t mode;  /* S_IF* | permissions */
+  uint64_t size;
+  uint64_t ino;
+  uint64_t rdev;
+  uint32_t blksize;
+};
+
+struct file_ops {
+  /* Reads at *pos (files) or from the stream; returns bytes, 0 at end, -errno. */
+  long (*read)(struct file *f, void *buf, size_t n, uint64_t *pos);
+  long (*write)(struct file *f, const void *buf, size_t n, uint64_t *pos);
+  /* Returns the new position or -errno; absent = not seekable (ESPIPE). */
+  long (*lseek)(struct file *f, int64_t off, int whence);
+  long (*ioctl)(struct file *f, unsigned long req, unsigned long arg);
+  /* Current readiness: POLLIN/POLLOUT/... bits among `events`. Absent = always ready. */
+  short (*poll)(struct file *f, short events);
+  long (*stat)(struct file *f, struct kstat_lite *st);
+  /* Last reference gone. */
+  void (*release)(struct file *f);
+};
+
+struct file {
+  const struct file_ops *ops;
+  void *priv;          /* the device's own state */
+  uint64_t pos;        /* shared by dup'ed descriptors, as on Linux */
+  int flags;           /* O_ACCMODE | O_APPEND | O_NONBLOCK ... (status flags) */
+  int refs;            /* descriptors pointing here */
+};
+
+#define FD_MAX 1024
+
+/* A new file with one reference, or NULL when the pool is exhausted. */
+struct file *file_alloc(const struct file_ops *ops, void *priv, int flags);
+/* Lowest free descriptor >= minfd now refers to f (takes the reference); -EMFILE if none. */
+int fd_install(struct file *f, int minfd, int cloexec);
+/* The file behind fd (borrowed, no new reference) or NULL. */
+struct file *fd_get(int fd);
+void file_put(struct file *f);

@@ -1,0 +1,20 @@
+/* Physical pages (identity-mapped, so physical == virtual). Implemented by
+ * the mm module, which every image carries. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#define PAGE_SIZE 4096UL
+#define PAGE_ALIGN_UP(x) (((x) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+
+/* Builds the free-page map from the boot memory map; call once at boot. */
+void pages_init(void);
+/* Marks [base, base+size) as in use (boot modules, fw_cfg buffers). */
+void pages_reserve(uint64_t base, uint64_t size);
+/* n contiguous zeroed pages from the top of RAM, or NULL. */
+void *pages_alloc(size_t n);
+void pages_free(void *p, size_t n);
+size_t pages_free_count(void);
+
+/* Page protection (arch/x86_64/paging.c). prot uses PROT_* bits. */
+void paging_protect(uint64_t addr, uint64_t len, int prot);

@@ -1,0 +1,7 @@
+/* Process-level services other modules may call. */
+#pragma once
+
+/* Ends the app: "@exit N" on diagnostics, then QEMU stops. */
+void process_exit(int status) __attribute__((noreturn));
+/* Ends the app as if killed by signal sig (a fault or a fatal signal). */
+void process_kill(int sig, int vector, unsigned long addr, unsigned long rip) __attribute__((noreturn));

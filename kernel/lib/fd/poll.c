@@ -1,0 +1,46 @@
+/* poll/ppoll over the devices' readiness. Nothing interrupts us, so waiting
+ * re-polls with `pause` until something is ready or the timeout passes. */
+#include <asm-generic/poll.h>
+#include <linux/time.h>
+#include "fd-impl.h"
+#include "io.h"
+#include "plat.h"
+#include "syscall.h"
+
+struct pollfd_k { int fd; short events, revents; };
+
+static int scan(struct pollfd_k *p, unsigned long n) {
+  int ready = 0;
+  for (unsigned long i = 0; i < n; i++) {
+    p[i].revents = 0;
+    if (p[i].fd < 0) continue;
+    struct file *f = fd_get(p[i].fd);
+    short want = p[i].events | POLLERR | POLLHUP;
+    if (!f) p[i].revents = POLLNVAL;
+    else p[i].revents = f->ops->poll ? f->ops->poll(f, want) & want : p[i].events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+    if (p[i].revents) ready++;
+  }
+  return ready;
+}
+
+static long do_poll(struct pollfd_k *p, unsigned long n, long timeout_ns) {
+  if (n > FD_MAX) return -EINVAL;
+  if (n && !p) return -EFAULT;
+  uint64_t deadline = timeout_ns > 0 ? clock_monotonic_ns() + timeout_ns : 0;
+  for (;;) {
+    int ready = scan(p, n);
+    if (ready || timeout_ns == 0) return ready;
+    if (timeout_ns > 0 && clock_monotonic_ns() >= deadline) return 0;
+    cpu_relax();
+  }
+}
+
+SYSCALL_DEFINE(poll, struct pollfd_k *p, unsigned long n, int timeout_ms) {
+  return do_poll(p, n, timeout_ms < 0 ? -1 : timeout_ms * 1000000L);
+}
+
+SYSCALL_DEFINE(ppoll, struct pollfd_k *p, unsigned long n, const struct __kernel_timespec *ts, const void *sigmask, size_t sigsetsize) {
+  if (sigmask && sigsetsize != 8) return -EINVAL;
+  if (ts && (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)) return -EINVAL;
+  return do_poll(p, n, ts ? ts->tv_sec * 1000000000L + ts->tv_nsec : -1);
+}

@@ -1,0 +1,89 @@
+/* read/write and their vector and positioned forms. */
+#include <linux/uio.h>
+#include <asm-generic/fcntl.h>
+#include "fd-impl.h"
+#include "syscall.h"
+
+static long do_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
+  if (!f->ops->read) return -EINVAL;
+  if (!n) return 0;
+  if (!buf) return -EFAULT;
+  return f->ops->read(f, buf, n, pos);
+}
+
+static long do_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
+  if (!f->ops->write) return -EINVAL;
+  if (!n) return 0;
+  if (!buf) return -EFAULT;
+  return f->ops->write(f, buf, n, pos);
+}
+
+SYSCALL_DEFINE(read, int fd, void *buf, size_t n) {
+  struct file *f = fd_readable(fd);
+  return f ? do_read(f, buf, n, &f->pos) : -EBADF;
+}
+
+SYSCALL_DEFINE(write, int fd, const void *buf, size_t n) {
+  struct file *f = fd_writable(fd);
+  return f ? do_write(f, buf, n, &f->pos) : -EBADF;
+}
+
+static long check_iov(const struct iovec *iov, int cnt) {
+  if (cnt < 0 || cnt > UIO_MAXIOV) return -EINVAL;
+  if (cnt && !iov) return -EFAULT;
+  return 0;
+}
+
+SYSCALL_DEFINE(readv, int fd, const struct iovec *iov, int cnt) {
+  struct file *f = fd_readable(fd);
+  if (!f) return -EBADF;
+  long total = 0, err = check_iov(iov, cnt);
+  if (err) return err;
+  for (int i = 0; i < cnt; i++) {
+    long r = do_read(f, iov[i].iov_base, iov[i].iov_len, &f->pos);
+    if (r < 0) return total ? total : r;
+    total += r;
+    if ((size_t)r < iov[i].iov_len) break;
+  }
+  return total;
+}
+
+SYSCALL_DEFINE(writev, int fd, const struct iovec *iov, int cnt) {
+  struct file *f = fd_writable(fd);
+  if (!f) return -EBADF;
+  long total = 0, err = check_iov(iov, cnt);
+  if (err) return err;
+  for (int i = 0; i < cnt; i++) {
+    long r = do_write(f, iov[i].iov_base, iov[i].iov_len, &f->pos);
+    if (r < 0) return total ? total : r;
+    total += r;
+    if ((size_t)r < iov[i].iov_len) break;
+  }
+  return total;
+}
+
+SYSCALL_DEFINE(pread64, int fd, void *buf, size_t n, long off) {
+  struct file *f = fd_readable(fd);
+  if (!f) return -EBADF;
+  if (!f->ops->lseek) return -ESPIPE;
+  if (off < 0) return -EINVAL;
+  uint64_t pos = off;
+  return do_read(f, buf, n, &pos);
+}
+
+SYSCALL_DEFINE(pwrite64, int fd, const void *buf, size_t n, long off) {
+  struct file *f = fd_writable(fd);
+  if (!f) return -EBADF;
+  if (!f->ops->lseek) return -ESPIPE;
+  if (off < 0) return -EINVAL;
+  uint64_t pos = off;
+  return do_write(f, buf, n, &pos);
+}
+
+SYSCALL_DEFINE(lseek, int fd, long off, int whence) {
+  struct file *f = fd_get(fd);
+  if (!f) return -EBADF;
+  if (!f->ops->lseek) return -ESPIPE;
+  if (whence < 0 || whence > 4) return -EINVAL;
+  return f->ops->lseek(f, off, whence);
+}

@@ -1,0 +1,80 @@
+/* The page allocator: one bit per 4 KiB page of RAM (1 = in use). RAM is
+ * identity-mapped, so a run of free bits is directly a usable address range.
+ * pages_alloc takes runs from the top of RAM, leaving the bottom for brk. */
+#include "diag.h"
+#include "kstring.h"
+#include "mm-impl.h"
+#include "plat.h"
+#include <asm-generic/mman-common.h>
+
+static uint64_t used[MAX_PAGES / 64];
+static uint64_t limit; /* one past the highest RAM page */
+static size_t nfree;
+
+static int is_used(uint64_t pg) { return pg >= limit || (used[pg / 64] >> (pg % 64)) & 1; }
+static void set_used(uint64_t pg) { used[pg / 64] |= 1ULL << (pg % 64); }
+static void set_free(uint64_t pg) { used[pg / 64] &= ~(1ULL << (pg % 64)); }
+
+void pages_init(void) {
+  kmemset(used, 0xff, sizeof used);
+  const struct mem_range *r;
+  int n = pvh_memmap(&r);
+  for (int i = 0; i < n; i++) {
+    uint64_t first = PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, end = (r[i].base + r[i].size) / PAGE_SIZE;
+    if (end > MAX_PAGES) end = MAX_PAGES;
+    for (uint64_t pg = first; pg < end; pg++) set_free(pg), nfree++;
+    if (end > limit) limit = end;
+  }
+  pages_reserve(0, user_floor()); /* low memory (boot info) and the image */
+  uint64_t base, size;
+  for (int i = 0; pvh_module(i, &base, &size); i++) pages_reserve(base, size);
+}
+
+void pages_reserve(uint64_t base, uint64_t size) {
+  for (uint64_t pg = base / PAGE_SIZE; pg < PAGE_ALIGN_UP(base + size) / PAGE_SIZE && pg < limit; pg++)
+    if (!is_used(pg)) set_used(pg), nfree--;
+}
+
+int pages_range_free(uint64_t first, uint64_t n) {
+  for (uint64_t pg = first; pg < first + n; pg++)
+    if (is_used(pg)) return 0;
+  return 1;
+}
+
+void pages_claim(uint64_t first, uint64_t n) {
+  for (uint64_t pg = first; pg < first + n; pg++)
+    if (!is_used(pg)) set_used(pg), nfree--;
+}
+
+void *pages_alloc(size_t n) {
+  if (!n || n > nfree) return 0;
+  uint64_t run = 0;
+  for (uint64_t pg = limit; pg-- > 0;) {
+    if (pg % 64 == 63 && used[pg / 64] == 0 && pg >= 63) { /* 64 free pages at once */
+      run += 64;
+      pg -= 63;
+    } else if (is_used(pg)) {
+      run = 0;
+      continue;
+    } else {
+      run++;
+    }
+    if (run >= n) {
+      uint64_t first = pg + run - n;
+      pages_claim(first, n);
+      void *p = (void *)(first * PAGE_SIZE);
+      kmemset(p, 0, n * PAGE_SIZE);
+      return p;
+    }
+  }
+  return 0;
+}
+
+void pages_free(void *p, size_t n) {
+  uint64_t first = (uint64_t)p / PAGE_SIZE;
+  paging_protect((uint64_t)p, n * PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC);
+  for (uint64_t pg = first; pg < first + n && pg < limit; pg++)
+    if (is_used(pg)) set_free(pg), nfree++;
+}
+
+size_t pages_free_count(void) { return nfree; }

@@ -1,0 +1,64 @@
+/* Signals without delivery: dispositions and the mask are remembered and
+ * reported back; a signal sent to ourselves is ignored when its action is to
+ * ignore it (or it is blocked), and otherwise ends the app as its default
+ * action would ("@fault signal=S vector=-1"). Handlers are never called. */
+#include "process.h"
+#include "process-impl.h"
+#include "syscall.h"
+
+#define NSIG 64
+#define SIG_DFL 0UL
+#define SIG_IGN 1UL
+enum { SIGKILL = 9, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTTOU = 22, SIGURG = 23, SIGWINCH = 28 };
+
+struct ksigaction { unsigned long handler, flags, restorer, mask; };
+static struct ksigaction actions[NSIG + 1];
+static unsigned long blocked;
+
+extern struct syscall_frame *syscall_current;
+
+SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksigaction *old, unsigned long setsize) {
+  if (setsize != 8) return -EINVAL;
+  if (sig < 1 || sig > NSIG || (act && (sig == SIGKILL || sig == SIGSTOP))) return -EINVAL;
+  if (old) *old = actions[sig];
+  if (act) actions[sig] = *act;
+  return 0;
+}
+
+SYSCALL_DEFINE(rt_sigprocmask, int how, const unsigned long *set, unsigned long *old, unsigned long setsize) {
+  if (setsize != 8) return -EINVAL;
+  if (set && (how < 0 || how > 2)) return -EINVAL;
+  if (old) *old = blocked;
+  if (set) {
+    unsigned long s = *set & ~((1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1)));
+    blocked = how == 0 ? blocked | s : how == 1 ? blocked & ~s : s;
+  }
+  return 0;
+}
+
+static int ignored_by_default(int sig) {
+  return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH || (sig >= SIGSTOP && sig <= SIGTTOU);
+}
+
+static long send_self(int sig) {
+  if (sig < 0 || sig > NSIG) return -EINVAL;
+  if (sig == 0) return 0;
+  if (sig != SIGKILL && (blocked & (1UL << (sig - 1)))) return 0;
+  unsigned long h = actions[sig].handler;
+  if (sig != SIGKILL && (h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig)))) return 0;
+  process_kill(sig, -1, 0, syscall_current ? (unsigned long)syscall_current->rcx : 0);
+}
+
+SYSCALL_DEFINE(kill, int pid, int sig) {
+  if (pid != 0 && pid != -1 && pid != PROCESS_PID) return sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
+  return send_self(sig);
+}
+SYSCALL_DEFINE(tkill, int tid, int sig) {
+  if (tid != PROCESS_PID) return tid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
+  return send_self(sig);
+}
+SYSCALL_DEFINE(tgkill, int tgid, int tid, int sig) {
+  if (tgid != PROCESS_PID || tid != PROCESS_PID) return tid <= 0 || tgid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
+  return send_self(sig);
+}
+SYSCALL_DEFINE(sched_yield, void) { return 0; }

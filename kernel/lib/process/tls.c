@@ -1,0 +1,25 @@
+/* Thread pointer and the clear-child-tid address musl registers at start. */
+#include <asm/prctl.h>
+#include "io.h"
+#include "process-impl.h"
+#include "syscall.h"
+
+#define MSR_FS_BASE 0xc0000100
+#define MSR_GS_BASE 0xc0000101
+
+static int *clear_child_tid;
+
+SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr) {
+  switch (code) {
+  case ARCH_SET_FS: wrmsr(MSR_FS_BASE, addr); return 0;
+  case ARCH_GET_FS: *(unsigned long *)addr = rdmsr(MSR_FS_BASE); return 0;
+  case ARCH_SET_GS: wrmsr(MSR_GS_BASE, addr); return 0;
+  case ARCH_GET_GS: *(unsigned long *)addr = rdmsr(MSR_GS_BASE); return 0;
+  default: return -EINVAL;
+  }
+}
+
+SYSCALL_DEFINE(set_tid_address, int *tidptr) {
+  clear_child_tid = tidptr;
+  return PROCESS_PID;
+}

@@ -1,0 +1,40 @@
+/* Sleeping: nothing else can run and no timer interrupt is armed, so a sleep
+ * waits on the TSC with `pause`. */
+#include <linux/time.h>
+#include "io.h"
+#include "plat.h"
+#include "syscall.h"
+#include "time-impl.h"
+
+static long sleep_until(int clock, uint64_t deadline) {
+  uint64_t now;
+  for (;;) {
+    time_clock_ns(clock, &now);
+    if (now >= deadline) return 0;
+    cpu_relax();
+  }
+}
+
+static int valid(const struct __kernel_timespec *ts) {
+  return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
+SYSCALL_DEFINE(clock_nanosleep, int clock, int flags, const struct __kernel_timespec *req, struct __kernel_timespec *rem) {
+  uint64_t now;
+  if (clock == CLOCK_THREAD_CPUTIME_ID) return -EINVAL;
+  if (time_clock_ns(clock, &now)) return -EINVAL;
+  if (!req) return -EFAULT;
+  if (!valid(req)) return -EINVAL;
+  uint64_t ns = req->tv_sec * 1000000000ULL + req->tv_nsec;
+  if (rem) rem->tv_sec = 0, rem->tv_nsec = 0;
+  return sleep_until(clock, (flags & TIMER_ABSTIME) ? ns : now + ns);
+}
+
+SYSCALL_DEFINE(nanosleep, const struct __kernel_timespec *req, struct __kernel_timespec *rem) {
+  if (!req) return -EFAULT;
+  if (!valid(req)) return -EINVAL;
+  uint64_t now;
+  time_clock_ns(CLOCK_MONOTONIC, &now);
+  if (rem) rem->tv_sec = 0, rem->tv_nsec = 0;
+  return sleep_until(CLOCK_MONOTONIC, now + req->tv_sec * 1000000000ULL + req->tv_nsec);
+}
