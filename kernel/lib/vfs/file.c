@@ -7,7 +7,7 @@ unsigned vfs_umask = 022;
 static long vf_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
   struct vfile *vf = f->priv;
   struct vnode *v = vf->v;
-  if (vf->path_only) return -EBADF;
+  if (vf->path_only || (f->flags & O_ACCMODE) == O_WRONLY) return -EBADF;
   if (v->type == S_IFDIR) return -EISDIR;
   if (!v->ops->read) return -EINVAL;
   long r = v->ops->read(v, vf->handle, buf, n, *pos);
@@ -18,7 +18,7 @@ static long vf_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
 static long vf_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
   struct vfile *vf = f->priv;
   struct vnode *v = vf->v;
-  if (vf->path_only) return -EBADF;
+  if (vf->path_only || (f->flags & O_ACCMODE) == O_RDONLY) return -EBADF;
   if (!v->ops->write) return -EINVAL;
   if ((f->flags & O_APPEND) && v->type == S_IFREG) {
     struct kstat st;
