@@ -68,7 +68,6 @@ long sys_link(const char *, const char *);
 long sys_readlink(const char *, char *, long);
 long sys_fsync(int);
 long sys_flock(int, int);
-long vfs_posix_lock(struct file *f, int cmd, void *arg);
 
 /* Linux x86_64 struct stat, as the kernel writes it. */
 struct ustat {

@@ -272,12 +272,6 @@ static void locks(void) {
   CHECK(sys_flock(77, LOCK_SH), -EBADF);
   host_close((int)b);
   CHECK(sys_flock((int)a, LOCK_EX | LOCK_NB), 0);
-  struct { int16_t type, whence; int64_t start, len; int32_t pid; } fl = {F_WRLCK, SEEK_SET, 0, 0, 0};
-  CHECK(vfs_posix_lock(fd_get((int)a), F_SETLK, &fl), 0);
-  CHECK(vfs_posix_lock(fd_get((int)a), F_GETLK, &fl), 0);
-  CHECK(fl.type, F_UNLCK);
-  fl.type = 9;
-  CHECK(vfs_posix_lock(fd_get((int)a), F_SETLK, &fl), -EINVAL);
   host_close((int)a);
   host_close(c);
 }
