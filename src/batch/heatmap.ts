@@ -32,16 +32,17 @@ export interface Heatmap {
 export function heatmapSvg(summary: Summary, results: AppResult[]): Heatmap {
   const cols = summary.syscallUse.map((s) => s.name);
   const rows = [...results].sort(rowOrder);
-  const width = LEFT + Math.max(cols.length, 40) * CELL_W + 20;
+  const t = summary.totals;
+  const title = `Syscall coverage: ${t.fullyCovered.length} of ${t.ok} analyzed apps fully covered by a ${t.kernelSyscalls}-syscall kernel`;
+  // wide enough for the cells, the title (about 8.5 px a character at 15 px) and the legend
+  const width = Math.ceil(Math.max(LEFT + cols.length * CELL_W + 20, 20 + title.length * 8.5, 600));
+  const rowText = Math.max(30, Math.floor((width - LEFT - 10) / 6));
   const legendY = TOP + rows.length * CELL_H + 18;
   const height = legendY + 40;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`);
   out.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
-  const t = summary.totals;
-  out.push(
-    `<text x="10" y="22" font-size="15" font-weight="bold">${esc(`Syscall coverage: ${t.fullyCovered.length} of ${t.ok} analyzed apps fully covered by a ${t.kernelSyscalls}-syscall kernel`)}</text>`,
-  );
+  out.push(`<text x="10" y="22" font-size="15" font-weight="bold">${esc(title)}</text>`);
   out.push(`<text x="10" y="40" font-size="11" fill="#555">${esc(`${cols.length} distinct syscalls (columns, most used first); ${t.failed} failed, ${t.skipped} skipped`)}</text>`);
   cols.forEach((name, i) => {
     const x = LEFT + i * CELL_W + CELL_W - 2;
@@ -52,8 +53,9 @@ export function heatmapSvg(summary: Summary, results: AppResult[]): Heatmap {
     const label = r.status === "ok" ? `${r.name} ${r.syscalls.covered}/${r.syscalls.required}` : r.name;
     out.push(`<text x="${LEFT - 6}" y="${y + CELL_H - 4}" font-size="11" text-anchor="end"${r.status === "ok" ? "" : ' fill="#888"'}>${esc(label)}</text>`);
     if (r.required.length === 0) {
-      out.push(`<rect x="${LEFT}" y="${y + 1}" width="${cols.length * CELL_W}" height="${CELL_H - 2}" fill="#fafafa" stroke="#ddd"/>`);
-      out.push(`<text x="${LEFT + 4}" y="${y + CELL_H - 4}" font-size="10" fill="#888">${esc(`${r.status}: ${(r.reason ?? "").slice(0, 160)}`)}</text>`);
+      out.push(`<rect x="${LEFT}" y="${y + 1}" width="${width - LEFT - 10}" height="${CELL_H - 2}" fill="#fafafa" stroke="#ddd"/>`);
+      const text = `${r.status}: ${r.reason ?? ""}`;
+      out.push(`<text x="${LEFT + 4}" y="${y + CELL_H - 4}" font-size="10" fill="#888">${esc(text.length > rowText ? `${text.slice(0, rowText - 1)}…` : text)}</text>`);
       return;
     }
     const have = new Map(r.required.map((s) => [s.name, s.status]));

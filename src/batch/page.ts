@@ -14,7 +14,7 @@ export function indexHtml(s: Summary, svg: string): string {
     .map(
       (a) =>
         `<tr><td>${esc(a.name)}</td><td>${esc(a.source || "-")}</td><td class="${a.status}">${a.status}</td><td>${esc(a.stage)}</td>` +
-        `<td>${a.status === "skipped" ? "-" : `${a.syscalls.covered} / ${a.syscalls.required}`}</td><td>${a.status === "skipped" ? "-" : a.manual}</td>` +
+        `<td>${a.status !== "ok" && !a.syscalls.required ? "-" : `${a.syscalls.covered} / ${a.syscalls.required}`}</td><td>${a.status === "skipped" ? "-" : a.manual}</td>` +
         `<td>${a.ms ? (a.ms / 1000).toFixed(1) + " s" : "-"}</td><td class="reason">${esc(a.reason ?? "")}</td></tr>`,
     )
     .join("\n");

@@ -21,7 +21,7 @@ export function summaryMd(s: Summary): string {
         a.source || "-",
         a.status,
         a.stage,
-        a.status === "skipped" ? "-" : `${a.syscalls.covered} / ${a.syscalls.required}`,
+        a.status !== "ok" && !a.syscalls.required ? "-" : `${a.syscalls.covered} / ${a.syscalls.required}`,
         a.status === "skipped" ? "-" : String(a.manual),
         a.ms ? `${(a.ms / 1000).toFixed(1)} s` : "-",
         a.peakRssMb ? `${a.peakRssMb} MB` : "-",
