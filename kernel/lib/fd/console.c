@@ -14,6 +14,7 @@
 #include "page.h"
 #include "plat.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 struct console { int fd; int port; };
 static struct console consoles[3] = {{0, 0}, {1, 0}, {2, 1}};
@@ -62,7 +63,7 @@ static long con_ioctl(struct file *f, unsigned long req, unsigned long arg) {
   switch (req) {
   case TCGETS: {
     struct termios *t = (struct termios *)arg;
-    if (!t) return -EFAULT;
+    if (user_bad(t, sizeof *t)) return -EFAULT;
     kmemset(t, 0, sizeof *t);
     t->c_iflag = ICRNL | IXON;
     t->c_oflag = OPOST | ONLCR;
@@ -74,12 +75,12 @@ static long con_ioctl(struct file *f, unsigned long req, unsigned long arg) {
   case TCSETS: case TCSETSW: case TCSETSF: return 0; /* accepted; line discipline is fixed */
   case TIOCGWINSZ: {
     struct winsize *w = (struct winsize *)arg;
-    if (!w) return -EFAULT;
+    if (user_bad(w, sizeof *w)) return -EFAULT;
     *w = (struct winsize){.ws_row = boot_options.rows, .ws_col = boot_options.cols};
     return 0;
   }
   case TIOCSWINSZ: return 0;
-  case TIOCGPGRP: case TIOCGSID: if (!arg) return -EFAULT; *(int *)arg = 1; return 0;
+  case TIOCGPGRP: case TIOCGSID: if (user_bad((void *)arg, sizeof(int))) return -EFAULT; *(int *)arg = 1; return 0;
   default: return -ENOTTY;
   }
 }

@@ -3,6 +3,7 @@
 #include <asm-generic/ioctls.h>
 #include "fd-impl.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME | FASYNC)
 
@@ -24,14 +25,14 @@ SYSCALL_DEFINE(fcntl, int fd, int cmd, unsigned long arg) {
   case F_SETFL: f->flags = (f->flags & ~SETFL_MASK) | (arg & SETFL_MASK); return 0;
   case F_GETLK: { /* one process: nothing else can hold a lock */
     struct flock_k *l = (struct flock_k *)arg;
-    if (!l) return -EFAULT;
+    if (user_bad(l, sizeof *l)) return -EFAULT;
     if (l->type != F_RDLCK && l->type != F_WRLCK && l->type != F_UNLCK) return -EINVAL;
     l->type = F_UNLCK;
     return 0;
   }
   case F_SETLK: case F_SETLKW: {
     struct flock_k *l = (struct flock_k *)arg;
-    if (!l) return -EFAULT;
+    if (user_bad(l, sizeof *l)) return -EFAULT;
     if (l->type != F_RDLCK && l->type != F_WRLCK && l->type != F_UNLCK) return -EINVAL;
     return 0;
   }
@@ -46,7 +47,7 @@ SYSCALL_DEFINE(ioctl, int fd, unsigned long req, unsigned long arg) {
   case FIOCLEX: fd_table[fd].cloexec = 1; return 0;
   case FIONCLEX: fd_table[fd].cloexec = 0; return 0;
   case FIONBIO:
-    if (!arg) return -EFAULT;
+    if (user_bad((void *)arg, sizeof(int))) return -EFAULT;
     f->flags = *(int *)arg ? f->flags | O_NONBLOCK : f->flags & ~O_NONBLOCK;
     return 0;
   default:

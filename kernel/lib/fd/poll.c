@@ -6,6 +6,7 @@
 #include "io.h"
 #include "plat.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 struct pollfd_k { int fd; short events, revents; };
 
@@ -25,7 +26,7 @@ static int scan(struct pollfd_k *p, unsigned long n) {
 
 static long do_poll(struct pollfd_k *p, unsigned long n, long timeout_ns) {
   if (n > FD_MAX) return -EINVAL;
-  if (n && !p) return -EFAULT;
+  if (n && user_bad(p, n * sizeof *p)) return -EFAULT;
   uint64_t deadline = timeout_ns > 0 ? clock_monotonic_ns() + timeout_ns : 0;
   for (;;) {
     int ready = scan(p, n);
@@ -41,6 +42,7 @@ SYSCALL_DEFINE(poll, struct pollfd_k *p, unsigned long n, int timeout_ms) {
 
 SYSCALL_DEFINE(ppoll, struct pollfd_k *p, unsigned long n, const struct __kernel_timespec *ts, const void *sigmask, size_t sigsetsize) {
   if (sigmask && sigsetsize != 8) return -EINVAL;
+  if (ts && user_bad(ts, sizeof *ts)) return -EFAULT;
   if (ts && (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)) return -EINVAL;
   return do_poll(p, n, ts ? ts->tv_sec * 1000000000L + ts->tv_nsec : -1);
 }

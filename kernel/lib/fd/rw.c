@@ -3,18 +3,19 @@
 #include <asm-generic/fcntl.h>
 #include "fd-impl.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 static long do_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->read) return -EINVAL;
   if (!n) return 0;
-  if (!buf) return -EFAULT;
+  if (user_bad(buf, n)) return -EFAULT;
   return f->ops->read(f, buf, n, pos);
 }
 
 static long do_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->write) return -EINVAL;
   if (!n) return 0;
-  if (!buf) return -EFAULT;
+  if (user_bad(buf, n)) return -EFAULT;
   return f->ops->write(f, buf, n, pos);
 }
 
@@ -30,7 +31,7 @@ SYSCALL_DEFINE(write, int fd, const void *buf, size_t n) {
 
 static long check_iov(const struct iovec *iov, int cnt) {
   if (cnt < 0 || cnt > UIO_MAXIOV) return -EINVAL;
-  if (cnt && !iov) return -EFAULT;
+  if (cnt && user_bad(iov, cnt * sizeof *iov)) return -EFAULT;
   return 0;
 }
 

@@ -3,11 +3,12 @@
 #include "fd-impl.h"
 #include "kstring.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 SYSCALL_DEFINE(fstat, int fd, struct stat *st) {
   struct file *f = fd_get(fd);
   if (!f) return -EBADF;
-  if (!st) return -EFAULT;
+  if (user_bad(st, sizeof *st)) return -EFAULT;
   struct kstat_lite k = {.blksize = 4096};
   if (f->ops->stat) {
     long err = f->ops->stat(f, &k);

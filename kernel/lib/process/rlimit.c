@@ -2,6 +2,7 @@
  * process and its memory is all of RAM). */
 #include <linux/resource.h>
 #include "syscall.h"
+#include "uaccess.h"
 
 #define INF (~0UL)
 static struct rlimit64_k { unsigned long cur, max; } limits[RLIM_NLIMITS] = {
@@ -16,6 +17,7 @@ static struct rlimit64_k { unsigned long cur, max; } limits[RLIM_NLIMITS] = {
 SYSCALL_DEFINE(prlimit64, int pid, unsigned res, const struct rlimit64_k *set, struct rlimit64_k *old) {
   if (pid != 0 && pid != 1) return -ESRCH;
   if (res >= RLIM_NLIMITS) return -EINVAL;
+  if ((set && user_bad(set, sizeof *set)) || (old && user_bad(old, sizeof *old))) return -EFAULT;
   if (set && set->cur > set->max) return -EINVAL;
   if (old) *old = limits[res];
   if (set) limits[res] = *set;

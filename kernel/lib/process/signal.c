@@ -5,6 +5,7 @@
 #include "process.h"
 #include "process-impl.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 #define NSIG 64
 #define SIG_DFL 0UL
@@ -20,6 +21,7 @@ extern struct syscall_frame *syscall_current;
 SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksigaction *old, unsigned long setsize) {
   if (setsize != 8) return -EINVAL;
   if (sig < 1 || sig > NSIG || (act && (sig == SIGKILL || sig == SIGSTOP))) return -EINVAL;
+  if ((act && user_bad(act, sizeof *act)) || (old && user_bad(old, sizeof *old))) return -EFAULT;
   if (old) *old = actions[sig];
   if (act) actions[sig] = *act;
   return 0;
@@ -28,6 +30,7 @@ SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksiga
 SYSCALL_DEFINE(rt_sigprocmask, int how, const unsigned long *set, unsigned long *old, unsigned long setsize) {
   if (setsize != 8) return -EINVAL;
   if (set && (how < 0 || how > 2)) return -EINVAL;
+  if ((set && user_bad(set, 8)) || (old && user_bad(old, 8))) return -EFAULT;
   if (old) *old = blocked;
   if (set) {
     unsigned long s = *set & ~((1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1)));

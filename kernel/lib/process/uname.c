@@ -1,11 +1,12 @@
 #include <linux/utsname.h>
 #include "kstring.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 static void set(char *dst, const char *src) { kmemcpy(dst, src, kstrlen(src) + 1); }
 
 SYSCALL_DEFINE(uname, struct new_utsname *u) {
-  if (!u) return -EFAULT;
+  if (user_bad(u, sizeof *u)) return -EFAULT;
   kmemset(u, 0, sizeof *u);
   set(u->sysname, "Linux"); /* apps and musl test for Linux, so say it */
   set(u->nodename, "autoport");

@@ -3,6 +3,7 @@
 #include <linux/time.h>
 #include "plat.h"
 #include "syscall.h"
+#include "uaccess.h"
 #include "time-impl.h"
 
 long time_clock_ns(int clock, uint64_t *ns) {
@@ -23,7 +24,7 @@ SYSCALL_DEFINE(clock_gettime, int clock, struct __kernel_timespec *ts) {
   uint64_t ns;
   long err = time_clock_ns(clock, &ns);
   if (err) return err;
-  if (!ts) return -EFAULT;
+  if (user_bad(ts, sizeof *ts)) return -EFAULT;
   ts->tv_sec = ns / 1000000000, ts->tv_nsec = ns % 1000000000;
   return 0;
 }
@@ -32,12 +33,14 @@ SYSCALL_DEFINE(clock_getres, int clock, struct __kernel_timespec *ts) {
   uint64_t ns;
   long err = time_clock_ns(clock, &ns);
   if (err) return err;
+  if (ts && user_bad(ts, sizeof *ts)) return -EFAULT;
   if (ts) ts->tv_sec = 0, ts->tv_nsec = 1;
   return 0;
 }
 
 SYSCALL_DEFINE(gettimeofday, struct __kernel_old_timeval *tv, struct timezone *tz) {
   uint64_t ns;
+  if ((tv && user_bad(tv, sizeof *tv)) || (tz && user_bad(tz, sizeof *tz))) return -EFAULT;
   time_clock_ns(CLOCK_REALTIME, &ns);
   if (tv) tv->tv_sec = ns / 1000000000, tv->tv_usec = ns % 1000000000 / 1000;
   if (tz) tz->tz_minuteswest = 0, tz->tz_dsttime = 0;
@@ -46,6 +49,7 @@ SYSCALL_DEFINE(gettimeofday, struct __kernel_old_timeval *tv, struct timezone *t
 
 SYSCALL_DEFINE(time, long *t) {
   uint64_t ns;
+  if (t && user_bad(t, sizeof *t)) return -EFAULT;
   time_clock_ns(CLOCK_REALTIME, &ns);
   if (t) *t = ns / 1000000000;
   return ns / 1000000000;

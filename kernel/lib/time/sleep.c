@@ -4,6 +4,7 @@
 #include "io.h"
 #include "plat.h"
 #include "syscall.h"
+#include "uaccess.h"
 #include "time-impl.h"
 
 static long sleep_until(int clock, uint64_t deadline) {
@@ -23,7 +24,7 @@ SYSCALL_DEFINE(clock_nanosleep, int clock, int flags, const struct __kernel_time
   uint64_t now;
   if (clock == CLOCK_THREAD_CPUTIME_ID) return -EINVAL;
   if (time_clock_ns(clock, &now)) return -EINVAL;
-  if (!req) return -EFAULT;
+  if (user_bad(req, sizeof *req) || (rem && user_bad(rem, sizeof *rem))) return -EFAULT;
   if (!valid(req)) return -EINVAL;
   uint64_t ns = req->tv_sec * 1000000000ULL + req->tv_nsec;
   if (rem) rem->tv_sec = 0, rem->tv_nsec = 0;
@@ -31,7 +32,7 @@ SYSCALL_DEFINE(clock_nanosleep, int clock, int flags, const struct __kernel_time
 }
 
 SYSCALL_DEFINE(nanosleep, const struct __kernel_timespec *req, struct __kernel_timespec *rem) {
-  if (!req) return -EFAULT;
+  if (user_bad(req, sizeof *req) || (rem && user_bad(rem, sizeof *rem))) return -EFAULT;
   if (!valid(req)) return -EINVAL;
   uint64_t now;
   time_clock_ns(CLOCK_MONOTONIC, &now);
