@@ -1,5 +1,7 @@
 import type { SourceTree } from "../source/types.js";
 import type { Report } from "../report/types.js";
+import type { KernelTable } from "../manifests/index.js";
+import type { SyscallMap } from "../syscall-map/index.js";
 
 export interface AnalyzeOptions {
   /** parallel parse workers; default: CPU count */
@@ -8,6 +10,10 @@ export interface AnalyzeOptions {
   parseTimeoutMs?: number;
   /** restrict parsing to these files (relative to root), e.g. what the build compiled */
   files?: string[];
+  /** the libc -> syscall map; default loadSyscallMap() (tests pass a small one) */
+  syscallMap?: SyscallMap;
+  /** the kernel's syscall table; default loadKernelTable() */
+  kernel?: KernelTable;
 }
 
 /** The analyze stage's entry points (implemented in src/analyze/index.ts). */

@@ -4,7 +4,7 @@
  */
 import { classifyFork, fnName } from "./fork-pattern.js";
 import { innermost, oneLine, type Range } from "./enclosing.js";
-import { getQuery } from "./queries.js";
+import { combinedQuery } from "./queries.js";
 import type { ForkSite, Lang, Occurrence, OccurrenceKind } from "./types.js";
 
 type Node = any;
@@ -28,8 +28,6 @@ interface Raw {
   column: number; // 0-based
 }
 
-const scopeCaptures = new Set(["function", "if", "ifdef", "else"]);
-
 // Qualified callees count only when they name the global or std namespace (`::open`, `std::memcpy`).
 const qualifiedLibc = /^(?:::|std::)\s*([A-Za-z_]\w*)$/;
 
@@ -48,9 +46,59 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const push = (name: string, kind: OccurrenceKind, node: Node) =>
     raws.push({ name, kind, index: node.startIndex, line: node.startPosition.row, column: node.startPosition.column });
 
-  for (const { name: cap, node } of getQuery(lang, "calls").captures(root)) {
+  // One walk over the tree; sort the captures by question.
+  const calls: Array<{ cap: string; node: Node }> = [];
+  const values: Array<{ cap: string; node: Node }> = [];
+  const macros: Node[] = [];
+  const declared = new Set<string>();
+  const fns: Range<string | null>[] = [];
+  const conds: Range<string>[] = [];
+  const condAt = new Map<number, string>(); // if/ifdef/elif start -> its condition, for #else
+  const elses: Node[] = [];
+  for (const { name: cap, node } of combinedQuery(lang).captures(root)) {
+    switch (cap) {
+      case "call":
+      case "call.qualified":
+        calls.push({ cap, node });
+        break;
+      case "value":
+      case "value.qualified":
+        values.push({ cap, node });
+        break;
+      case "declared":
+        declared.add(node.text);
+        break;
+      case "macro":
+        macros.push(node);
+        break;
+      case "function":
+        fns.push({ start: node.startIndex, end: node.endIndex, value: fnName(node) });
+        break;
+      case "else":
+        elses.push(node);
+        break;
+      case "if":
+      case "ifdef": {
+        let cond: string;
+        if (cap === "if") cond = oneLine(node.childForFieldName("condition")?.text ?? "");
+        else {
+          const name = node.childForFieldName("name")?.text ?? "";
+          cond = node.firstChild?.type?.includes("ifndef") ? `!defined(${name})` : `defined(${name})`;
+        }
+        condAt.set(node.startIndex, cond);
+        conds.push({ start: node.startIndex, end: node.endIndex, value: cond });
+        break;
+      }
+    }
+  }
+  for (const e of elses) {
+    const parentCond = condAt.get(e.parent?.startIndex ?? -1);
+    if (parentCond !== undefined) conds.push({ start: e.startIndex, end: e.endIndex, value: `!(${parentCond})` });
+  }
+
+  for (const { cap, node } of calls) {
     let name: string = node.text;
-    if (cap === "qualified") {
+    if (cap === "call.qualified") {
       const m = qualifiedLibc.exec(name);
       if (!m) continue;
       name = m[1];
@@ -60,12 +108,10 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
     if (forkNames?.has(name)) forkNodes.push(node);
   }
 
-  const declared = new Set<string>();
-  for (const { node } of getQuery(lang, "declared").captures(root)) declared.add(node.text);
   const seenValue = new Set<number>();
-  for (const { name: cap, node } of getQuery(lang, "values").captures(root)) {
+  for (const { cap, node } of values) {
     let name: string = node.text;
-    if (cap === "qualified") {
+    if (cap === "value.qualified") {
       const m = qualifiedLibc.exec(name);
       if (!m) continue;
       name = m[1];
@@ -75,13 +121,10 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
     push(name, "value", node);
   }
 
-  for (const m of getQuery(lang, "macros").matches(root)) {
-    const body = m.captures.find((c) => c.name === "body")?.node;
-    if (!body) continue;
-    const params = new Set<string>(
-      (m.captures.find((c) => c.name === "params")?.node.text.match(/[A-Za-z_]\w*/g) ?? []) as string[],
-    );
-    const src: string = body.text.replace(noise, (s: string) => s.replace(/[^\n]/g, " "));
+  for (const body of macros) {
+    const paramsNode = body.parent?.type === "preproc_function_def" ? body.parent.childForFieldName("parameters") : null;
+    const params = new Set<string>((paramsNode?.text.match(/[A-Za-z_]\w*/g) ?? []) as string[]);
+    const src: string = body.text.replace(noise, (t: string) => t.replace(/[^\n]/g, " "));
     for (const t of src.matchAll(/[A-Za-z_]\w*/g)) {
       const name = t[0];
       const at = t.index ?? 0;
@@ -98,35 +141,6 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
         column: nl < 0 ? body.startPosition.column + at : at - nl - 1,
       });
     }
-  }
-
-  // Enclosing functions and preprocessor conditions, by byte range.
-  const fns: Range<string | null>[] = [];
-  const conds: Range<string>[] = [];
-  const condAt = new Map<number, string>(); // if/ifdef/elif start -> its condition, for #else
-  const elses: Node[] = [];
-  for (const m of getQuery(lang, "scopes").matches(root)) {
-    const main = m.captures.find((c) => scopeCaptures.has(c.name));
-    if (!main) continue;
-    const node = main.node;
-    if (main.name === "function") {
-      fns.push({ start: node.startIndex, end: node.endIndex, value: fnName(node) });
-    } else if (main.name === "else") {
-      elses.push(node);
-    } else {
-      let cond: string;
-      if (main.name === "if") cond = oneLine(m.captures.find((c) => c.name === "condition")!.node.text);
-      else {
-        const name = m.captures.find((c) => c.name === "name")!.node.text;
-        cond = node.firstChild?.type?.includes("ifndef") ? `!defined(${name})` : `defined(${name})`;
-      }
-      condAt.set(node.startIndex, cond);
-      conds.push({ start: node.startIndex, end: node.endIndex, value: cond });
-    }
-  }
-  for (const e of elses) {
-    const parentCond = condAt.get(e.parent?.startIndex ?? -1);
-    if (parentCond !== undefined) conds.push({ start: e.startIndex, end: e.endIndex, value: `!(${parentCond})` });
   }
 
   const offsets = raws.map((r) => r.index);

@@ -19,7 +19,7 @@ const execCalls = new Set(["execve", "execv", "execvp", "execvpe", "execl", "exe
 
 const isExit = (name: string) => exitCalls.has(name) || (/exit/i.test(name) && !/atexit|on_exit|wait/i.test(name));
 const isExec = (name: string) => execCalls.has(name) || /exec[lv]/i.test(name);
-const looksLikeLoop = (name: string) => /cycle|loop|worker|serve/i.test(name);
+const looksLikeLoop = (name: string) => /cycle|loop|worker|(^|_)serve(_|$)/i.test(name);
 
 export interface ForkVerdict {
   pattern: ForkPattern | "wrapper";

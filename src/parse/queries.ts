@@ -1,7 +1,10 @@
 /**
  * The tree-sitter queries, one file per language and question in
  * src/parse/queries/<lang>/<question>.scm. Compiled once and cached; a query
- * that does not compile throws (and fails the query tests).
+ * that does not compile throws (and fails the query tests). Extraction runs
+ * them as one combined query: each query execution walks the whole tree, and
+ * that walk costs about half as much as parsing, so five walks cost more than
+ * the parse itself. Capture names are unique across questions for this.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,6 +29,27 @@ export interface TsQuery {
 
 const cache = new Map<string, TsQuery>();
 
+export function compileQuery(lang: Lang, key: string, text: string): TsQuery {
+  const grammar = grammarOf(lang);
+  if (grammar instanceof Error) throw grammar;
+  try {
+    return new Parser.Query(grammar, text) as TsQuery;
+  } catch (e) {
+    throw new Error(`query ${key} does not compile: ${(e as Error).message}`);
+  }
+}
+
+/** Every question's patterns in one query, for a single walk per file. */
+export function combinedQuery(lang: Lang): TsQuery {
+  const key = `${lang}/*`;
+  let q = cache.get(key);
+  if (!q) {
+    q = compileQuery(lang, `${lang}/*.scm`, questions.map((k) => queryText(lang, k)).join("\n"));
+    cache.set(key, q);
+  }
+  return q;
+}
+
 export function queryText(lang: Lang, question: Question): string {
   return readFileSync(`${queryDir}${lang}/${question}.scm`, "utf8");
 }
@@ -34,13 +58,7 @@ export function getQuery(lang: Lang, question: Question): TsQuery {
   const key = `${lang}/${question}`;
   let q = cache.get(key);
   if (!q) {
-    const grammar = grammarOf(lang);
-    if (grammar instanceof Error) throw grammar;
-    try {
-      q = new Parser.Query(grammar, queryText(lang, question)) as TsQuery;
-    } catch (e) {
-      throw new Error(`query ${key}.scm does not compile: ${(e as Error).message}`);
-    }
+    q = compileQuery(lang, `${key}.scm`, queryText(lang, question));
     cache.set(key, q);
   }
   return q;

@@ -1,7 +1,8 @@
-; What encloses a site: its function and its innermost #if/#ifdef/#elif/#else.
-(function_definition declarator: (_) @declarator) @function
-(preproc_if condition: (_) @condition) @if
-(preproc_elif condition: (_) @condition) @if
-(preproc_ifdef name: (identifier) @name) @ifdef
-(preproc_elifdef name: (identifier) @name) @ifdef
+; What encloses a site: its function and its innermost #if/#ifdef/#elif/#else
+; (conditions and names are read from the captured node's fields).
+(function_definition) @function
+(preproc_if) @if
+(preproc_elif) @if
+(preproc_ifdef) @ifdef
+(preproc_elifdef) @ifdef
 (preproc_else) @else

@@ -12,4 +12,4 @@
 (conditional_expression consequence: (identifier) @value)
 (conditional_expression alternative: (identifier) @value)
 (return_statement (identifier) @value)
-(argument_list (qualified_identifier) @qualified)
+(argument_list (qualified_identifier) @value.qualified)

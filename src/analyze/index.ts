@@ -1,0 +1,71 @@
+/**
+ * The analyze stage: parse the tree, keep the identifiers that are musl
+ * exports, map them to syscalls, rate each against the kernel's manifests,
+ * and list what needs manual porting. See types.ts and report/types.ts.
+ */
+import { errors } from "../errors.js";
+import { loadKernelTable } from "../manifests/index.js";
+import { parseFiles } from "../parse/index.js";
+import { REPORT_VERSION, type ManualItem, type Report } from "../report/types.js";
+import { loadSyscallMap } from "../syscall-map/index.js";
+import { cFilesOf } from "./files.js";
+import { forkItems } from "./forks.js";
+import { libcUses } from "./libc-uses.js";
+import { forkCalls, manualNames, manualOf, sortManual, threadsHint } from "./manual.js";
+import { muslExports } from "./musl-exports.js";
+import { coverageOf, syscallUses } from "./reach.js";
+import type { AnalyzeTree } from "./types.js";
+
+export type { AnalyzeOptions, AnalyzeTree, AddImageLayer, AddLinkLayer } from "./types.js";
+export { addLinkLayer } from "./link.js";
+export { addImageLayer } from "./image.js";
+export { supportedStatuses } from "./reach.js";
+export { siteLimit } from "./libc-uses.js";
+
+export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
+  const [map, table] = await Promise.all([opts.syscallMap ?? loadSyscallMap(), opts.kernel ?? loadKernelTable()]);
+  const exports = await muslExports(map);
+  const files = opts.files ?? (tree.only ? [tree.only] : await cFilesOf(tree.root));
+  if (!files.length) throw errors.noCSources(tree.root);
+
+  const parseOpts = { jobs: opts.jobs, timeoutMs: opts.parseTimeoutMs };
+  const parsed = await parseFiles(tree.root, files, { ...parseOpts, keep: new Set([...exports, ...manualNames]), forkNames: new Set(forkCalls) });
+  const libc = libcUses(parsed.files, exports, map);
+  const syscalls = syscallUses(libc, map, table, "source");
+
+  const kernelHasThreads = table.modules.some((m) => m.name === "threads");
+  const manual: ManualItem[] = await forkItems(tree.root, parsed.files, async (more, forkNames) =>
+    (await parseFiles(tree.root, more, { ...parseOpts, keep: new Set(), forkNames })).files,
+  );
+  for (const f of parsed.files) {
+    for (const o of f.occurrences) {
+      const m = manualOf(o.name);
+      if (!m || (m.kind === "fork" && o.kind === "call")) continue; // fork calls come with their pattern
+      manual.push({
+        symbol: o.name,
+        kind: m.kind,
+        pattern: m.kind === "fork" ? "other" : m.kind,
+        file: f.file,
+        line: o.line,
+        ...(o.fn ? { function: o.fn } : {}),
+        hint: m.kind === "threads" ? threadsHint(kernelHasThreads) : m.kind === "fork" ? `${m.hint} (${o.name} used as a ${o.kind === "value" ? "function pointer" : "macro body"})` : m.hint,
+      });
+    }
+  }
+  manual.sort(sortManual);
+
+  return {
+    version: REPORT_VERSION,
+    app: tree.app,
+    source: tree.spec,
+    generated: new Date().toISOString(),
+    files: parsed.files.length,
+    lines: parsed.files.reduce((n, f) => n + f.lines, 0),
+    layers: ["source"],
+    libc,
+    syscalls,
+    manual,
+    coverage: coverageOf(syscalls),
+    skipped: parsed.skipped,
+  } satisfies Report;
+};

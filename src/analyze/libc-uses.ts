@@ -1,0 +1,37 @@
+/** Groups the parser's occurrences of libc names into the report's LibcUse entries. */
+import type { ParsedFile } from "../parse/types.js";
+import type { LibcUse, Site } from "../report/types.js";
+import type { SyscallMap } from "../syscall-map/index.js";
+import { syscallsOf } from "./reach.js";
+
+/** Sites kept per function; `siteCount` has the full number. */
+export const siteLimit = 50;
+
+export function libcUses(files: ParsedFile[], exports: ReadonlySet<string>, map: SyscallMap): LibcUse[] {
+  const byName = new Map<string, { kinds: Set<LibcUse["kinds"][number]>; sites: Site[] }>();
+  for (const f of files) {
+    for (const o of f.occurrences) {
+      if (!exports.has(o.name)) continue;
+      let e = byName.get(o.name);
+      if (!e) byName.set(o.name, (e = { kinds: new Set(), sites: [] }));
+      e.kinds.add(o.kind);
+      e.sites.push({ file: f.file, line: o.line, column: o.column, cond: o.cond, ...(o.fn ? { function: o.fn } : {}) });
+    }
+  }
+  const out: LibcUse[] = [];
+  for (const [name, e] of byName) {
+    const { syscalls, equivalents } = syscallsOf(map, name);
+    // files arrive sorted; sort sites within a file by position
+    e.sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    out.push({
+      name,
+      layer: "source",
+      kinds: (["call", "value", "macro"] as const).filter((k) => e.kinds.has(k)),
+      sites: e.sites.slice(0, siteLimit),
+      siteCount: e.sites.length,
+      ...(equivalents.length ? { equivalents } : {}),
+      syscalls,
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
