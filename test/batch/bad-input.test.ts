@@ -1,19 +1,9 @@
 // When the whole run cannot go on: one line naming the problem, exit 2, fast.
 import { describe, expect, it } from "vitest";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { execa } from "execa";
 import { autoport, bin, fixture, isOneLineError, tempDir } from "../helpers/cli.js";
-
-/** A port nothing listens on: bind one, close it. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./free-port.js";
 
 describe("batch rejects what it cannot run", () => {
   it("an unknown app name (not a folder, not a set's app, not a Debian package)", async () => {
