@@ -2,8 +2,8 @@
  * The image layer: syscall numbers the linked image really issues. In
  * `objdump -d` output, a `syscall` instruction is preceded (within a few
  * instructions of the same function) by `mov $N,%eax` (or %rax, or %al as in
- * musl's clone.s); calls of musl's generic paths (`__syscall_cp`, `syscall`)
- * take N in %edi/%rdi. Numbers loaded from memory are not seen, so this is a
+ * musl's clone.s, or `xor %eax,%eax` for read); calls and tail jumps to
+ * musl's generic paths (`__syscall_cp`, `syscall`) take N in %edi/%rdi. Numbers loaded from memory are not seen, so this is a
  * lower bound: syscalls found are marked layer "image", the rest keep theirs.
  */
 import { execa } from "execa";
@@ -14,10 +14,49 @@ import { loadSyscallMap } from "../syscall-map/index.js";
 import type { LayerOptions } from "./link.js";
 import { coverageOf } from "./reach.js";
 
-const lookBack = 12;
-const movToRax = /\bmov[lq]?\s+\$0x([0-9a-f]+),%(?:eax|rax|al)\b/;
-const movToRdi = /\bmov[lq]?\s+\$0x([0-9a-f]+),%(?:edi|rdi)\b/;
-const genericCall = /\bcall\w*\s+[0-9a-f]+\s+<(?:__syscall_cp|__syscall_cp_c|syscall)>/;
+// Numbers hoisted out of loops sit in callee-saved registers far above the syscall.
+const lookBack = 200;
+const calleeSaved = new Set(["b", "bp", "r12", "r13", "r14", "r15"]);
+const genericCall = /\b(?:call|jmp)\w*\s+[0-9a-f]+\s+<(?:__syscall_cp|__syscall_cp_c|syscall)>/;
+
+/** A register's family: %eax, %rax, %ax and %al are all "a"; %r8d and %r8 are "r8". */
+function family(reg: string): string {
+  const r = reg.replace(/^%/, "");
+  const m = /^r(\d+)[dwb]?$/.exec(r);
+  if (m) return `r${m[1]}`;
+  return r.replace(/^[er]/, "").replace(/[xlh]$/, "").replace(/^(si|di|bp|sp)l?$/, "$1") || r;
+}
+
+/**
+ * Walks back from a syscall (or a call of a generic path) through the same
+ * function for the immediate that reached the number register, following
+ * register-to-register moves (`mov $0x3c,%edx ... mov %rdx,%rax`, or a
+ * number hoisted into %r12 before a loop); any other write gives up, and so
+ * does a call when the register is one a call clobbers.
+ */
+function numberBefore(recent: string[], register: string): number | undefined {
+  let want = family(register);
+  for (let i = recent.length - 1; i >= Math.max(0, recent.length - lookBack); i--) {
+    const m = /^(\w+)\s+(.*)$/.exec(recent[i]);
+    if (!m) continue;
+    const [, op, args] = m;
+    const operands = args.replace(/\s*#.*$/, "").split(",");
+    const dest = operands[operands.length - 1]?.trim() ?? "";
+    if (!dest.startsWith("%") || family(dest) !== want) {
+      if (/^call/.test(op) && !calleeSaved.has(want)) return undefined;
+      continue;
+    }
+    const src = operands[0].trim();
+    if (/^mov/.test(op) && src.startsWith("$")) return Number(src.slice(1));
+    if (op.startsWith("xor") && family(src) === want) return 0;
+    if (/^mov/.test(op) && src.startsWith("%")) {
+      want = family(src);
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /** Syscall numbers found in objdump -d text. */
 export function syscallNumbers(disassembly: string): Set<number> {
@@ -28,17 +67,10 @@ export function syscallNumbers(disassembly: string): Set<number> {
       recent = [];
       continue;
     }
-    const insn = line.split("\t").slice(1).join("\t").trim() || line.trim();
-    const want = /^syscall\b/.test(insn) ? movToRax : genericCall.test(insn) ? movToRdi : null;
-    if (want) {
-      for (let i = recent.length - 1; i >= Math.max(0, recent.length - lookBack); i--) {
-        const m = want.exec(recent[i]);
-        if (m) {
-          found.add(parseInt(m[1], 16));
-          break;
-        }
-      }
-    }
+    const insn = line.split("\t").slice(1).join("\t").trim();
+    if (!insn) continue;
+    const nr = /^syscall\b/.test(insn) ? numberBefore(recent, "%rax") : genericCall.test(insn) ? numberBefore(recent, "%rdi") : undefined;
+    if (nr !== undefined) found.add(nr);
     recent.push(insn);
     if (recent.length > lookBack) recent.shift();
   }
