@@ -5,7 +5,8 @@
  * cannot create its namespaces here, builds run unsandboxed after a warning.
  */
 import { chown, mkdir } from "node:fs/promises";
-import { homedir } from "node:os";
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import { execa } from "execa";
 
 export const NOBODY = 65534;
@@ -29,9 +30,31 @@ export function probeBwrap(): Promise<string | null> {
 }
 
 /**
- * The sandbox for one build. readOnly paths stay visible (the source cache
- * lives under /root, which nobody cannot enter, so it is re-mounted above a
- * private /root); workDir is the only writable place besides /tmp.
+ * Folders on the way to `paths` that user nobody cannot enter (a 0700 /root
+ * or mkdtemp folder): the sandbox puts an empty tmpfs over each and mounts the
+ * needed paths again inside it, so nobody reaches them and nothing else.
+ */
+export function closedAncestors(paths: string[]): string[] {
+  const closed = new Set<string>();
+  for (const p of paths) {
+    const chain: string[] = [];
+    for (let d = dirname(p); d !== "/"; d = dirname(d)) chain.unshift(d);
+    const first = chain.find((d) => {
+      try {
+        return (statSync(d).mode & 0o001) === 0;
+      } catch {
+        return false;
+      }
+    });
+    if (first) closed.add(first);
+  }
+  // an outer closed folder already hides the inner ones
+  return [...closed].filter((c) => ![...closed].some((o) => o !== c && c.startsWith(`${o}/`))).sort();
+}
+
+/**
+ * The sandbox for one build: readOnly paths (the project, the source cache,
+ * node) stay visible; workDir is the only writable place besides a private /tmp.
  */
 export async function sandboxFor(workDir: string, readOnly: string[] = []): Promise<SandboxPlan> {
   await mkdir(workDir, { recursive: true });
@@ -41,17 +64,28 @@ export async function sandboxFor(workDir: string, readOnly: string[] = []): Prom
   }
   const root = process.getuid?.() === 0;
   if (root) await chown(workDir, NOBODY, NOBODY);
-  const home = homedir();
   const binds = ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"];
-  binds.push("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp");
-  // hide the invoking user's home, then show only what the build must read
-  binds.push("--tmpfs", home);
-  for (const p of readOnly) binds.push("--ro-bind", p, p);
+  binds.push("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp");
+  const visible = [...readOnly, dirname(dirname(process.execPath))];
+  const under = (p: string, d: string) => p === d || p.startsWith(`${d}/`);
+  const hidden = (root ? closedAncestors([...visible, workDir]) : []).filter((d) => !under(d, "/tmp"));
+  for (const d of hidden) binds.push("--tmpfs", d);
+  // inside a fresh tmpfs, make the way down to each mounted path open to nobody
+  const made = new Set<string>();
+  for (const p of [...visible, workDir]) {
+    const top = [...hidden, "/tmp"].find((d) => p !== d && under(p, d));
+    if (!top) continue;
+    const chain: string[] = [];
+    for (let a = dirname(p); a !== top && a !== "/"; a = dirname(a)) chain.unshift(a);
+    for (const a of chain) if (!made.has(a) && made.add(a)) binds.push("--perms", "0755", "--dir", a);
+    if (p !== workDir) binds.push("--ro-bind", p, p);
+  }
   binds.push("--bind", workDir, workDir, "--chdir", workDir, "--setenv", "HOME", workDir);
-  const prefix = root ? ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", "bwrap", "--unshare-user"] : ["bwrap"];
+  // as root, bwrap mounts with root's rights, then the build drops to nobody with no capabilities
+  const drop = root ? ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"] : [];
   return {
     sandboxed: true,
     describe: `bwrap: no network, writes only to ${workDir} and a private /tmp${root ? ", as user nobody" : ""}`,
-    wrap: (cmd, args) => ({ cmd: prefix[0]!, args: [...prefix.slice(1), ...binds, "--", cmd, ...args] }),
+    wrap: (cmd, args) => ({ cmd: "bwrap", args: [...binds, "--", ...drop, cmd, ...args] }),
   };
 }
