@@ -18,6 +18,10 @@ struct kstat_lite {
   uint64_t ino;
   uint64_t rdev;
   uint32_t blksize;
+  /* Optional (vfs fills them; 0 = fstat's defaults: dev 1, nlink 1, blocks from size). */
+  uint64_t dev, nlink, blocks;
+  uint32_t uid, gid;
+  int64_t atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns;
 };
 
 struct file_ops {

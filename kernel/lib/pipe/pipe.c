@@ -8,6 +8,7 @@
 #include "kstring.h"
 #include "page.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 #define CAP (16 * PAGE_SIZE)
 #define PIPE_BUF 4096
@@ -108,7 +109,7 @@ long sys_close(int fd);
 SYSCALL_DEFINE(pipe2, int *fds, int flags) {
   static uint64_t next_ino = 1000;
   if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT)) return -EINVAL;
-  if (!fds) return -EFAULT;
+  if (user_bad(fds, 2 * sizeof *fds)) return -EFAULT;
   struct pipe *p = kzalloc(sizeof *p);
   if (!p) return -ENFILE;
   p->buf = pages_alloc(CAP / PAGE_SIZE);

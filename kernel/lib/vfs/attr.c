@@ -1,6 +1,7 @@
 /* Attributes: chmod, chown, utimensat, truncate, access. The app is root, so
  * access() grants read and write and wants an x bit for X_OK, as Linux does. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 /* Looks up path (or takes dirfd itself for an empty path with AT_EMPTY_PATH or a NULL path). */
 static int target_at(int dirfd, const char *upath, int follow, int empty_ok, struct vnode **out) {
@@ -34,14 +35,13 @@ static long chmod_v(struct vnode *v, unsigned mode) {
   return setattr_and_put(v, &a);
 }
 
-SYSCALL_DEFINE(fchmodat, int dirfd, const char *path, unsigned mode, int flags) {
-  if (flags & ~AT_SYMLINK_NOFOLLOW) return -EINVAL;
-  if (flags & AT_SYMLINK_NOFOLLOW) return -EOPNOTSUPP; /* as Linux for fchmodat */
+/* Linux's fchmodat has no flags argument (musl handles AT_SYMLINK_NOFOLLOW itself). */
+SYSCALL_DEFINE(fchmodat, int dirfd, const char *path, unsigned mode) {
   struct vnode *v;
   int r = target_at(dirfd, path, 1, 0, &v);
   return r < 0 ? r : chmod_v(v, mode);
 }
-SYSCALL_DEFINE(chmod, const char *path, unsigned mode) { return sys_fchmodat(AT_FDCWD, path, mode, 0); }
+SYSCALL_DEFINE(chmod, const char *path, unsigned mode) { return sys_fchmodat(AT_FDCWD, path, mode); }
 SYSCALL_DEFINE(fchmod, int fd, unsigned mode) {
   struct file *f = fd_get(fd);
   if (!f) return -EBADF;
@@ -92,6 +92,7 @@ int times_to_vattr(const struct ktimespec *ts, struct vattr *a) {
 
 SYSCALL_DEFINE(utimensat, int dirfd, const char *path, const struct ktimespec *times, int flags) {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -EINVAL;
+  if (times && user_bad(times, 2 * sizeof *times)) return -EFAULT;
   struct vattr a = {0};
   int r = times_to_vattr(times, &a);
   if (r < 0) return r;

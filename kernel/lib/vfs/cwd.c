@@ -2,6 +2,7 @@
  * by finding each directory's name in its parent, so it stays right after
  * renames. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 struct find_sink {
   struct dirent_sink s;
@@ -43,6 +44,7 @@ static int name_in(struct vnode *dir, uint64_t ino, struct find_sink *fs) {
 }
 
 SYSCALL_DEFINE(getcwd, char *buf, size_t size) {
+  if (user_bad(buf, size)) return -EFAULT;
   char *tmp = kzalloc(PATH_MAX);
   struct find_sink *fs = kzalloc(sizeof *fs);
   if (!tmp || !fs) { kfree(tmp); kfree(fs); return -ENOMEM; }

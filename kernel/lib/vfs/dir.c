@@ -1,5 +1,6 @@
 /* Directories: getdents64, mkdir, rmdir, unlink, rename and their *at forms. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 static int is_dot(const char *n, size_t len) { return (len == 1 && n[0] == '.') || (len == 2 && n[0] == '.' && n[1] == '.'); }
 
@@ -34,6 +35,7 @@ SYSCALL_DEFINE(getdents64, int fd, void *buf, size_t count) {
   struct vfile *vf = f->priv;
   if (vf->path_only) return -EBADF;
   if (!v->ops->readdir) return -ENOTDIR;
+  if (user_bad(buf, count)) return -EFAULT;
   struct dents_sink d = {{emit_dent}, buf, count, 0};
   uint64_t cookie = f->pos;
   int r = v->ops->readdir(v, vf->handle, &cookie, &d.s);

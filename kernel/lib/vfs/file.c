@@ -1,5 +1,6 @@
 /* Open files: the fd module's device interface for vnodes. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 struct vnode *vfs_cwd;
 unsigned vfs_umask = 022;
@@ -76,6 +77,17 @@ static long vf_stat(struct file *f, struct kstat_lite *out) {
   out->ino = st.ino;
   out->rdev = st.rdev;
   out->blksize = (uint32_t)st.blksize;
+  out->dev = st.dev;
+  out->nlink = st.nlink;
+  out->blocks = st.blocks;
+  out->uid = st.uid;
+  out->gid = st.gid;
+  out->atime = st.atime.sec;
+  out->atime_ns = st.atime.nsec;
+  out->mtime = st.mtime.sec;
+  out->mtime_ns = st.mtime.nsec;
+  out->ctime = st.ctime.sec;
+  out->ctime_ns = st.ctime.nsec;
   return 0;
 }
 
@@ -151,7 +163,7 @@ int dirfd_vnode(int dirfd, struct vnode **out) {
 }
 
 int copy_path(const char *upath, char **out) {
-  if (!upath) return -EFAULT;
+  if (user_bad(upath, 1)) return -EFAULT;
   size_t n = 0;
   while (n < PATH_MAX && upath[n]) n++;
   if (n == PATH_MAX) return -ENAMETOOLONG;

@@ -1,5 +1,6 @@
 /* Symbolic and hard links. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 static long symlink_at(const char *utarget, int dirfd, const char *upath) {
   char *target, *path;
@@ -61,6 +62,7 @@ SYSCALL_DEFINE(linkat, int od, const char *old, int nd, const char *new, int fla
 
 static long readlink_at(int dirfd, const char *upath, char *buf, long size) {
   if (size <= 0) return -EINVAL;
+  if (user_bad(buf, (unsigned long)size)) return -EFAULT;
   char *path;
   int r = copy_path(upath, &path);
   if (r < 0) return r;

@@ -1,5 +1,6 @@
 /* The stat family and statfs. */
 #include "vfs-impl.h"
+#include "uaccess.h"
 
 int vnode_getattr(struct vnode *v, struct kstat *st) {
   kmemset(st, 0, sizeof *st);
@@ -58,7 +59,14 @@ static int stat_fd(int fd, void *ust) {
     st.ino = l.ino;
     st.rdev = l.rdev;
     st.blksize = l.blksize ? l.blksize : 4096;
-    st.nlink = 1;
+    st.nlink = l.nlink ? l.nlink : 1;
+    st.dev = l.dev ? l.dev : 1;
+    st.uid = l.uid;
+    st.gid = l.gid;
+    st.blocks = l.blocks;
+    st.atime = (struct ktimespec){l.atime, l.atime_ns};
+    st.mtime = (struct ktimespec){l.mtime, l.mtime_ns};
+    st.ctime = (struct ktimespec){l.ctime, l.ctime_ns};
   }
   if (r == 0) kstat_to_user(&st, ust);
   return r;
@@ -66,7 +74,7 @@ static int stat_fd(int fd, void *ust) {
 
 static long stat_at(int dirfd, const char *upath, void *ust, int flags) {
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) return -EINVAL;
-  if (!ust) return -EFAULT;
+  if (user_bad(ust, 144)) return -EFAULT;
   char *path;
   int r = copy_path(upath, &path);
   if (r < 0) return r;
@@ -111,6 +119,7 @@ static long statfs_vnode(struct vnode *v, void *ubuf) {
 }
 
 SYSCALL_DEFINE(statfs, const char *upath, void *buf) {
+  if (user_bad(buf, sizeof(struct user_statfs))) return -EFAULT;
   char *path;
   int r = copy_path(upath, &path);
   if (r < 0) return r;
@@ -126,6 +135,7 @@ SYSCALL_DEFINE(statfs, const char *upath, void *buf) {
 SYSCALL_DEFINE(fstatfs, int fd, void *buf) {
   struct file *f = fd_get(fd);
   if (!f) return -EBADF;
+  if (user_bad(buf, sizeof(struct user_statfs))) return -EFAULT;
   struct vnode *v = vfs_file_vnode(f);
   if (!v) { /* pipes and the console live on Linux's internal pipefs/devpts */
     struct user_statfs u = {.type = 0x50495045, .bsize = 4096, .namelen = NAME_MAX, .frsize = 4096};
