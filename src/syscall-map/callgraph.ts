@@ -2,14 +2,27 @@
  * The call graph of musl's functions and the syscalls each can reach.
  *
  * Nodes are definitions (`path#name`); a call resolves, in the caller's file,
- * to a static there, else a header helper (its directory's, then the shared
- * ones), else every global definition of the name: a weak dummy and its
- * strong replacement both count, as a static link may bring in either.
+ * to a static there or the file's own global, else a header helper (its
+ * directory's, then the shared ones), else every global definition of the
+ * name.
+ *
+ * musl's weak dummies model linking: exit.c calls a weak no-op
+ * `__stdio_exit`, and the strong one in __stdio_exit.c runs only when that
+ * object is linked for another reason. So a call goes to the weak dummy, and
+ * every definition in the strong one's file (functions and global variables:
+ * what pulls an object into a link) gets an edge to the strong one. Objects
+ * also pull others through functions nobody calls (`__towrite_needs_stdio_exit`),
+ * so those "anchors" are reached from everything in their file. The map stays
+ * a union over functions: an app's syscalls are its functions' plus startup's.
+ *
  * Calls through a struct field (`f->write(...)`) go to the functions stored
  * in a field of that name (`.write = __stdout_write`), or fwrite would reach
- * nothing. A store counts once the code doing it is reached (open_memstream
- * stores ms_write, so only its callers' FILEs can write through it); stores
- * in file-scope initializers (stdout, stderr, stdin) always count.
+ * nothing. A FILE made on the stack (vsnprintf's `FILE f = { .write =
+ * sn_write }`) never leaves its function, so that store counts only once its
+ * function is reached. Every other store (`f->write = __stdio_write` in
+ * __fdopen, stdout.c's file-scope FILE) makes a FILE the app may hand to any
+ * stdio function, so it always counts: the map stays a union over the
+ * functions an app calls.
  */
 import type { AsmUnit, CUnit, HeaderUnit, MuslTree } from "./musl-tree.js";
 import { scanCode, emptyEffects, fieldAssignments, stripNoise } from "./scan.js";
@@ -35,22 +48,27 @@ export class CallGraph {
   private readonly globals = new Map<string, string[]>();
   private readonly statics = new Map<string, Map<string, string>>();
   private readonly headerFns = new Map<string, Map<string, string[]>>();
-  /** stores made by file-scope initializers */
-  private readonly staticStores: Array<[string, string[]]> = [];
+  /** stores whose FILE (or other struct) can reach any code: file scope, or through a pointer */
+  private readonly globalStores: Array<[string, string[]]> = [];
   /** SYS_ names musl mentions that x86_64 lacks (mmap2, socketcall, *_time64) */
   readonly dropped = new Set<string>();
   /** names with a weak and a strong global definition */
   readonly weakAndStrong = new Set<string>();
   private readonly weakDefs = new Set<string>();
+  private readonly variables = new Set<string>();
+  /** functions reached only by linking their file (see linkAnchors) */
+  readonly anchors: string[] = [];
 
   constructor(private readonly names: SyscallNames, private readonly linuxByNr: ReadonlyMap<number, string>) {}
 
-  static build(tree: MuslTree, names: SyscallNames, linuxByNr: ReadonlyMap<number, string>): CallGraph {
+  static build(tree: MuslTree, names: SyscallNames, linuxByNr: ReadonlyMap<number, string>, exports: ReadonlySet<string>): CallGraph {
     const g = new CallGraph(names, linuxByNr);
     g.declare(tree);
+    g.noteWeakAndStrong();
     for (const h of tree.headers) g.readC(h, h.path);
     for (const u of tree.units) (u.kind === "c" ? g.readC(u, u.path) : g.readAsm(u));
-    g.noteWeakAndStrong();
+    g.linkStrongDefinitions();
+    g.linkAnchors(exports);
     return g;
   }
 
@@ -71,6 +89,11 @@ export class CallGraph {
       }
       for (const f of u.facts.functions) this.define(u.path, u.scope.rename(f.name), f.isStatic, f.isWeak);
       for (const a of u.facts.aliases) this.define(u.path, a.alias, false, a.weak);
+      for (const v of u.facts.variables) {
+        const name = u.scope.rename(v);
+        this.define(u.path, name, false, false);
+        this.variables.add(`${u.path}#${name}`);
+      }
     }
   }
 
@@ -103,13 +126,59 @@ export class CallGraph {
   resolve(path: string, dir: string, name: string): string[] {
     const own = this.statics.get(path)?.get(name);
     if (own) return [own];
+    const ownGlobal = `${path}#${name}`;
+    if (this.globals.get(name)?.includes(ownGlobal)) return [ownGlobal];
     const local = this.headerFns.get(dir)?.get(name);
     if (local) return local;
     for (const shared of ["src/internal", "src/include", "arch/x86_64", "arch/generic"]) {
       const h = this.headerFns.get(shared)?.get(name);
       if (h) return h;
     }
-    return this.globals.get(name) ?? [];
+    const all = this.globals.get(name) ?? [];
+    return this.weakAndStrong.has(name) ? all.filter((id) => this.weakDefs.has(id)) : all;
+  }
+
+  private fileOf(id: string): string {
+    return id.slice(0, id.lastIndexOf("#"));
+  }
+
+  private nodesByFile(): Map<string, string[]> {
+    const byFile = new Map<string, string[]>();
+    for (const id of this.nodes.keys()) {
+      const f = this.fileOf(id);
+      if (f !== "field") byFile.set(f, [...(byFile.get(f) ?? []), id]);
+    }
+    return byFile;
+  }
+
+  /** Whatever links a strong definition's object reaches the strong definition. */
+  private linkStrongDefinitions(): void {
+    const byFile = this.nodesByFile();
+    for (const name of this.weakAndStrong) {
+      for (const strong of (this.globals.get(name) ?? []).filter((id) => !this.weakDefs.has(id))) {
+        for (const id of byFile.get(this.fileOf(strong)) ?? []) if (id !== strong) this.addEdges(id, [strong]);
+      }
+    }
+  }
+
+  /** Global functions no one calls and no app can (hidden): reached from the rest of their file. */
+  private linkAnchors(exports: ReadonlySet<string>): void {
+    const called = new Set<string>();
+    for (const n of this.nodes.values()) {
+      n.edges.forEach((e) => called.add(e));
+      n.stores.forEach(([, ts]) => ts.forEach((t) => called.add(t)));
+    }
+    this.globalStores.forEach(([, ts]) => ts.forEach((t) => called.add(t)));
+    const byFile = this.nodesByFile();
+    for (const [name, ids] of this.globals) {
+      if (exports.has(name)) continue;
+      for (const anchor of ids) {
+        if (called.has(anchor) || this.weakDefs.has(anchor) || this.variables.has(anchor) || cutTargets.has(name)) continue;
+        this.anchors.push(anchor);
+        for (const id of byFile.get(this.fileOf(anchor)) ?? []) if (id !== anchor) this.addEdges(id, [anchor]);
+      }
+    }
+    this.anchors.sort();
   }
 
   globalDefinitions(name: string): string[] {
@@ -136,12 +205,13 @@ export class CallGraph {
       for (const s of fx.sys) this.addSyscall(id, s, u.sysAliases);
       for (const ident of fx.idents) if (!f.locals.has(ident) && ident !== name) this.addEdges(id, this.resolve(path, u.dir, ident));
       for (const field of fx.fieldCalls) this.addEdges(id, [this.addNode(`field#${field}`)]);
-      for (const [field, fn] of fx.fieldAssigns) this.storeInField(path, u.dir, field, fn, (this.nodes.get(id) as GraphNode).stores);
+      const local = (this.nodes.get(id) as GraphNode).stores;
+      for (const st of fx.fieldAssigns) this.storeInField(path, u.dir, st.field, st.fn, st.initializer ? local : this.globalStores);
     }
     if (!isHeader) {
       for (const a of u.facts.aliases) this.addEdges(`${path}#${a.alias}`, this.resolve(path, u.dir, u.scope.rename(a.target)));
     }
-    for (const [field, fn] of fieldAssignments(stripNoise(u.facts.outside))) this.storeInField(path, u.dir, field, fn, this.staticStores);
+    for (const st of fieldAssignments(stripNoise(u.facts.outside))) this.storeInField(path, u.dir, st.field, st.fn, this.globalStores);
   }
 
   private storeInField(path: string, dir: string, field: string, fn: string, into: Array<[string, string[]]>): void {
@@ -180,7 +250,7 @@ export class CallGraph {
         if (parent.has(field)) visit(t, field);
       }
     };
-    for (const s of this.staticStores) store(s, undefined);
+    for (const s of this.globalStores) store(s, undefined);
     for (let i = 0; i < queue.length; i++) {
       const id = queue[i];
       const node = this.nodes.get(id);

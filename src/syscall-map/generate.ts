@@ -31,7 +31,7 @@ function parseArgs(argv: string[]): Args {
 /** Prints the chain of musl definitions by which fn reaches syscall. */
 export async function explain(fn: string, syscall: string): Promise<void> {
   const src = await locateMuslSource();
-  const { graph } = await buildMuslMap(src, await readLinuxTable(), [fn], muslArchive);
+  const { graph } = await buildMuslMap(src, await readLinuxTable(), await readExports(muslArchive), muslArchive);
   const roots = fn === "startup" ? startupRoots.flatMap((r) => graph.globalDefinitions(r)) : graph.globalDefinitions(fn);
   const chain = graph.pathTo(roots, syscall);
   console.log(chain ? chain.join("\n  -> ") : `${fn} does not reach ${syscall}`);

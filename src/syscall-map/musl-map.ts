@@ -15,7 +15,7 @@ export const startupRoots = ["__libc_start_main", "__init_libc", "__init_tls", "
 export interface MuslMapResult {
   file: MuslMapFile;
   /** facts for the summary line and the README */
-  stats: { reachable: number; none: number; weakAndStrong: number; skippedHeaders: string[] };
+  stats: { reachable: number; none: number; weakAndStrong: number; anchors: string[]; skippedHeaders: string[] };
   graph: CallGraph;
 }
 
@@ -24,7 +24,7 @@ export async function buildMuslMap(src: MuslSource, linux: LinuxTableFile, expor
   const byNr = new Map(linux.syscalls.map((s) => [s.nr, s.name] as const));
   const names = await readSyscallNames(src.dir, linuxNames);
   const tree = await readMuslTree(src.dir, names);
-  const graph = CallGraph.build(tree, names, byNr);
+  const graph = CallGraph.build(tree, names, byNr, new Set(exports));
 
   const functions: Record<string, string[]> = {};
   const unresolved: string[] = [];
@@ -51,5 +51,5 @@ export async function buildMuslMap(src: MuslSource, linux: LinuxTableFile, expor
     unresolved,
     dropped: [...graph.dropped].sort(),
   };
-  return { file, stats: { reachable: reachable.size, none, weakAndStrong: graph.weakAndStrong.size, skippedHeaders: tree.skippedHeaders }, graph };
+  return { file, stats: { reachable: reachable.size, none, weakAndStrong: graph.weakAndStrong.size, anchors: graph.anchors, skippedHeaders: tree.skippedHeaders }, graph };
 }

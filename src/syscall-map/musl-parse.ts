@@ -26,6 +26,8 @@ export interface Alias {
 export interface CFileFacts {
   functions: FunctionDef[];
   aliases: Alias[];
+  /** global (non-static, non-extern) variables defined at file scope: referencing one links the file */
+  variables: string[];
   /** the file with function bodies blanked: file-scope initializers such as stdout's `.write = __stdout_write` */
   outside: string;
 }
@@ -101,7 +103,17 @@ export function parseCFile(source: string): CFileFacts {
   const tree = getParser().parse(text, undefined, { bufferSize: text.length + 1 });
   const functions: FunctionDef[] = [];
   const bodies: Array<[number, number]> = [];
+  const variables: string[] = [];
   const visit = (n: Node) => {
+    if (n.type === "declaration") {
+      const storage = n.namedChildren.filter((c) => c.type === "storage_class_specifier").map((c) => c.text);
+      if (storage.includes("static") || storage.includes("extern")) return;
+      for (const d of n.childrenForFieldName("declarator")) {
+        const name = declaredName(d.type === "init_declarator" ? d.childForFieldName("declarator") : d);
+        if (name && !containsFunctionDeclarator(d)) variables.push(name);
+      }
+      return;
+    }
     if (n.type === "function_definition") {
       const name = functionName(n);
       const body = n.childForFieldName("body");
@@ -128,5 +140,5 @@ export function parseCFile(source: string): CFileFacts {
   let at = 0;
   for (const f of bodies) { outside += text.slice(at, f[0]) + " ".repeat(f[1] - f[0]); at = f[1]; }
   outside += text.slice(at);
-  return { functions, aliases, outside };
+  return { functions, aliases, variables, outside };
 }

@@ -14,8 +14,8 @@ export interface Effects {
   idents: Set<string>;
   /** field names called through a pointer: f->write(...) */
   fieldCalls: Set<string>;
-  /** [field, function] from `x->field = fn` or `.field = fn` */
-  fieldAssigns: Array<[string, string]>;
+  /** `x->field = fn`, `x.field = fn` or `{ .field = fn }` */
+  fieldAssigns: FieldStore[];
 }
 
 export const emptyEffects = (): Effects => ({ sys: new Set(), idents: new Set(), fieldCalls: new Set(), fieldAssigns: [] });
@@ -91,9 +91,20 @@ function substitute(def: MacroDef, args: string[]): string {
 
 const fieldAssignRe = /(?:->|\.)\s*(\w+)\s*=(?!=)\s*(?:\(\s*[\w\s*]+\)\s*)?&?\s*([A-Za-z_]\w*)\s*(?=[,;})])/g;
 
-/** `x->field = fn`, `.field = fn` (casts and & allowed): [field, fn] pairs. */
-export function fieldAssignments(code: string): Array<[string, string]> {
-  return [...code.matchAll(fieldAssignRe)].map((m) => [m[1], m[2]] as [string, string]);
+export interface FieldStore {
+  field: string;
+  fn: string;
+  /** a designated initializer (`FILE f = { .write = sn_write }`), as opposed to a member assignment */
+  initializer: boolean;
+}
+
+/** Functions stored into struct fields (casts and & allowed). */
+export function fieldAssignments(code: string): FieldStore[] {
+  return [...code.matchAll(fieldAssignRe)].map((m) => ({
+    field: m[1],
+    fn: m[2],
+    initializer: m[0].startsWith(".") && /[{,]\s*$/.test(code.slice(Math.max(0, (m.index ?? 0) - 40), m.index)),
+  }));
 }
 
 export function scanCode(code: string, scope: MacroScope, out: Effects, blocked: ReadonlySet<string> = new Set(), depth = 0): Effects {
