@@ -4,20 +4,24 @@
 #include "uaccess.h"
 
 /* Looks up path (or takes dirfd itself for an empty path with AT_EMPTY_PATH or a NULL path). */
+static int fd_target(int dirfd, struct vnode **out) {
+  if (dirfd == AT_FDCWD) return dirfd_vnode(dirfd, out);
+  struct file *f = fd_get(dirfd);
+  if (!f) return -EBADF;
+  struct vnode *v = vfs_file_vnode(f);
+  if (!v) return -EINVAL;
+  *out = vnode_get(v);
+  return 0;
+}
+
 static int target_at(int dirfd, const char *upath, int follow, int empty_ok, struct vnode **out) {
-  if (!upath && empty_ok) return dirfd == AT_FDCWD ? dirfd_vnode(dirfd, out) : -EFAULT;
+  if (!upath && empty_ok) return fd_target(dirfd, out); /* utimensat(fd, NULL, ...) */
   char *path;
   int r = copy_path(upath, &path);
   if (r < 0) return r;
   if (!path[0] && empty_ok) {
     kfree(path);
-    struct file *f = fd_get(dirfd);
-    if (dirfd == AT_FDCWD) return dirfd_vnode(dirfd, out);
-    if (!f) return -EBADF;
-    struct vnode *v = vfs_file_vnode(f);
-    if (!v) return -EINVAL;
-    *out = vnode_get(v);
-    return 0;
+    return fd_target(dirfd, out);
   }
   r = vfs_lookup_at(dirfd, path, follow ? LOOKUP_FOLLOW : 0, out);
   kfree(path);
