@@ -6,11 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ForkSite, ParsedFile } from "../parse/types.js";
+import type { FunctionCut } from "../parse/index.js";
+import type { ForkSite, FunctionSpan, ParsedFile } from "../parse/types.js";
 import type { ForkPattern, ManualItem } from "../report/types.js";
 import { forkCalls, forkHints } from "./manual.js";
 
-export type Reparse = (files: string[], forkNames: Set<string>) => Promise<ParsedFile[]>;
+/** Parses the given functions again, classifying calls of forkNames. */
+export type Reparse = (cuts: FunctionCut[], forkNames: Set<string>) => Promise<ParsedFile[]>;
 
 interface Located extends ForkSite {
   file: string;
@@ -27,9 +29,7 @@ export async function forkItems(root: string, first: ParsedFile[], reparse: Repa
     const names = new Set(frontier.map((s) => s.fn!).filter((n) => !seen.has(n) && /^\w+$/.test(n)));
     if (!names.size) break;
     for (const n of names) seen.add(n);
-    const mention = new RegExp(`\\b(?:${[...names].join("|")})\\s*\\(`);
-    const candidates = first.map((f) => f.file).filter((f) => mention.test(readFileSync(join(root, f), "latin1")));
-    const found: Located[] = (await reparse(candidates, names)).flatMap((f) =>
+    const found: Located[] = (await reparse(callerCuts(root, first, names), names)).flatMap((f) =>
       f.forks.filter((k) => names.has(k.name)).map((k) => ({ ...k, file: f.file })),
     );
     for (const s of found) {
@@ -71,4 +71,21 @@ export async function forkItems(root: string, first: ParsedFile[], reparse: Repa
       hint: `${forkHints[pattern]} (${forkCalls.includes(s.name) ? "" : `${s.name} is a fork wrapper; `}${evidence})`,
     };
   });
+}
+
+/** The functions whose text mentions `name(` for one of names. */
+function callerCuts(root: string, files: ParsedFile[], names: Set<string>): FunctionCut[] {
+  const mention = new RegExp(`\\b(?:${[...names].join("|")})\\s*\\(`, "g");
+  const cuts: FunctionCut[] = [];
+  for (const f of files) {
+    const text = readFileSync(join(root, f.file), "latin1");
+    const spans = new Set<FunctionSpan>();
+    for (const m of text.matchAll(mention)) {
+      let best: FunctionSpan | undefined;
+      for (const s of f.functions) if (s[0] <= m.index! && m.index! < s[1] && (!best || s[1] - s[0] < best[1] - best[0])) best = s;
+      if (best) spans.add(best);
+    }
+    if (spans.size) cuts.push({ file: f.file, lang: f.lang, spans: [...spans] });
+  }
+  return cuts;
 }

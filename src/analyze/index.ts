@@ -5,7 +5,7 @@
  */
 import { errors } from "../errors.js";
 import { loadKernelTable } from "../manifests/index.js";
-import { parseFiles } from "../parse/index.js";
+import { parseFiles, parseFunctions } from "../parse/index.js";
 import { REPORT_VERSION, type ManualItem, type Report } from "../report/types.js";
 import { loadSyscallMap } from "../syscall-map/index.js";
 import { cFilesOf } from "./files.js";
@@ -34,8 +34,8 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
   const syscalls = syscallUses(libc, map, table, "source");
 
   const kernelHasThreads = table.modules.some((m) => m.name === "threads");
-  const manual: ManualItem[] = await forkItems(tree.root, parsed.files, async (more, forkNames) =>
-    (await parseFiles(tree.root, more, { ...parseOpts, keep: new Set(), forkNames })).files,
+  const manual: ManualItem[] = await forkItems(tree.root, parsed.files, async (cuts, forkNames) =>
+    parseFunctions(tree.root, cuts, { keep: new Set(), forkNames, timeoutMs: opts.parseTimeoutMs }),
   );
   for (const f of parsed.files) {
     for (const o of f.occurrences) {

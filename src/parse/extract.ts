@@ -5,7 +5,7 @@
 import { classifyFork, fnName } from "./fork-pattern.js";
 import { innermost, oneLine, type Range } from "./enclosing.js";
 import { combinedQuery } from "./queries.js";
-import type { ForkSite, Lang, Occurrence, OccurrenceKind } from "./types.js";
+import type { ForkSite, FunctionSpan, Lang, Occurrence, OccurrenceKind } from "./types.js";
 
 type Node = any;
 
@@ -18,6 +18,7 @@ export interface Extracted {
   lines: number;
   occurrences: Occurrence[];
   forks: ForkSite[];
+  functions: FunctionSpan[];
 }
 
 interface Raw {
@@ -55,6 +56,7 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const conds: Range<string>[] = [];
   const condAt = new Map<number, string>(); // if/ifdef/elif start -> its condition, for #else
   const elses: Node[] = [];
+  const functions: FunctionSpan[] = [];
   for (const { name: cap, node } of combinedQuery(lang).captures(root)) {
     switch (cap) {
       case "call":
@@ -73,6 +75,7 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
         break;
       case "function":
         fns.push({ start: node.startIndex, end: node.endIndex, value: fnName(node) });
+        functions.push([node.startIndex, node.endIndex, node.startPosition.row, node.startPosition.column]);
         break;
       case "else":
         elses.push(node);
@@ -164,5 +167,5 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   let lines = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
   if (text.length && !text.endsWith("\n")) lines++;
-  return { lines, occurrences, forks };
+  return { lines, occurrences, forks, functions };
 }

@@ -12,8 +12,9 @@ import type { ParseOptions, ParseResult, ParsedFile } from "./types.js";
 import type { Task } from "./worker.js";
 import type { Skipped } from "../report/types.js";
 
-export type { ForkSite, Occurrence, OccurrenceKind, ParseOptions, ParseResult, ParsedFile } from "./types.js";
+export type { ForkSite, FunctionSpan, Occurrence, OccurrenceKind, ParseOptions, ParseResult, ParsedFile } from "./types.js";
 export { sourceExtensions, langOf } from "./languages.js";
+export { parseFunctions, type FunctionCut } from "./functions.js";
 
 export const defaultTimeoutMs = 5000;
 

@@ -1,7 +1,8 @@
 /**
- * Files not worth handing to tree-sitter: binaries, and data-only files such
- * as musl's gb18030.h (145 KB of numbers, #included inside an initializer):
- * with no C structure around it, error recovery takes seconds.
+ * Files not worth handing to tree-sitter: binaries, and data fragments such
+ * as musl's gb18030.h (145 KB of numbers #included inside an initializer, not
+ * one `;`): with no C structure around them, error recovery takes seconds.
+ * Whole C tables (nginx's huff_decode.c) parse in milliseconds and are kept.
  */
 export const maxDataFreeBytes = 4 * 1024 * 1024;
 const dataCheckFrom = 64 * 1024;
@@ -12,7 +13,8 @@ export function screen(bytes: Buffer): string | null {
   if (head.includes(0)) return "binary file (NUL bytes)";
   if (bytes.length < dataCheckFrom) return null;
   const share = dataShare(bytes);
-  if (share > 0.7) return `data table, not code (${Math.round(share * 100)}% of ${Math.round(bytes.length / 1024)} KB are numbers and separators)`;
+  // A C table (`static const int t[] = {...};`) parses fast; a bare fragment does not.
+  if (share > 0.7 && !bytes.includes(0x3b)) return `data fragment, not code (${Math.round(bytes.length / 1024)} KB, ${Math.round(share * 100)}% numbers and separators, no declaration or statement)`;
   if (bytes.length > maxDataFreeBytes && share > 0.5) return `over 4 MB and mostly data (${Math.round(share * 100)}% numbers and separators)`;
   return null;
 }

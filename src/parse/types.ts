@@ -28,12 +28,17 @@ export interface ForkSite {
   evidence: string;
 }
 
+/** A function definition's place: [start offset, end offset, 0-based row, 0-based column]. */
+export type FunctionSpan = [number, number, number, number];
+
 export interface ParsedFile {
   file: string; // relative to the root
   lang: Lang;
   lines: number;
   occurrences: Occurrence[];
   forks: ForkSite[];
+  /** every function definition, so one function can be parsed again alone (parseFunctions) */
+  functions: FunctionSpan[];
 }
 
 export interface ParseOptions {
