@@ -15,6 +15,6 @@ export interface MuslMapFile {
   functions: Record<string, string[]>;
   /** exports with no definition found in the source, so their list is unknown */
   unresolved: string[];
-  /** SYS_ names musl's source mentions that x86_64 lacks (other architectures' fallbacks) */
+  /** syscalls musl's source names that x86_64 lacks (other architectures' fallbacks), never counted */
   dropped: string[];
 }

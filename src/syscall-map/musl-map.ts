@@ -49,7 +49,7 @@ export async function buildMuslMap(src: MuslSource, linux: LinuxTableFile, expor
     startup,
     functions,
     unresolved,
-    dropped: [...graph.dropped].sort(),
+    dropped: [...new Set([...graph.dropped, ...[...tree.mentioned].filter((m) => !names.resolve(m)).map((m) => m.replace(/^(SYS|__NR)_/, ""))])].sort(),
   };
   return { file, stats: { reachable: reachable.size, none, weakAndStrong: graph.weakAndStrong.size, anchors: graph.anchors, skippedHeaders: tree.skippedHeaders }, graph };
 }

@@ -43,6 +43,8 @@ export interface MuslTree {
   headers: HeaderUnit[];
   /** headers with no function bodies to read (data tables such as gb18030.h) */
   skippedHeaders: string[];
+  /** every SYS_x / __NR_x the sources and internal headers mention, live or not */
+  mentioned: Set<string>;
 }
 
 /** Headers over this size are data tables, not code; tree-sitter is slow on them. */
@@ -53,9 +55,13 @@ export async function readMuslTree(muslDir: string, names: SyscallNames): Promis
   const allHeaders = [...files.sharedHeaders, ...files.publicHeaders, ...[...files.localHeaders.values()].flat()];
   const texts = new Map<string, string>();
   const aliases = new Map<string, SysAliases>();
+  const mentioned = new Set<string>();
+  const internal = new Set([...files.sources, ...files.sharedHeaders]);
   await Promise.all(
     [...files.sources, ...allHeaders].map(async (p) => {
-      const decided = names.decide(await readFile(join(muslDir, p), "latin1"));
+      const raw = await readFile(join(muslDir, p), "latin1");
+      if (internal.has(p)) for (const m of raw.matchAll(/\b(?:SYS|__NR)_[a-z]\w*/g)) mentioned.add(m[0]);
+      const decided = names.decide(raw);
       texts.set(p, decided.text);
       aliases.set(p, decided.aliases);
     }),
@@ -87,5 +93,5 @@ export async function readMuslTree(muslDir: string, names: SyscallNames): Promis
     const dir = dirname(path).replace(/\/x86_64$/, "");
     return { kind: "c", path, dir, text, scope: scopeFor(dir, text), facts: parseCFile(text), sysAliases: aliases.get(path) as SysAliases };
   });
-  return { units, headers, skippedHeaders: skippedHeaders.sort() };
+  return { units, headers, skippedHeaders: skippedHeaders.sort(), mentioned };
 }
