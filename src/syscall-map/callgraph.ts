@@ -242,7 +242,7 @@ export class CallGraph {
     const visit = (to: string, by: string | undefined) => {
       if (!parent.has(to)) { parent.set(to, by); queue.push(to); }
     };
-    const store = ([field, targets]: [string, string[]], by: string | undefined) => {
+    const store = ([field, targets]: [string, string[]]) => {
       const set = stored.get(field) ?? new Set<string>();
       stored.set(field, set);
       for (const t of targets) {
@@ -250,13 +250,13 @@ export class CallGraph {
         if (parent.has(field)) visit(t, field);
       }
     };
-    for (const s of this.globalStores) store(s, undefined);
+    this.globalStores.forEach(store);
     for (let i = 0; i < queue.length; i++) {
       const id = queue[i];
       const node = this.nodes.get(id);
       if (!node) continue;
       if (stopAt?.(node)) return { parent, stop: id };
-      for (const s of node.stores) store(s, id);
+      node.stores.forEach(store);
       for (const e of node.edges) visit(e, id);
       for (const t of stored.get(id) ?? []) visit(t, id);
     }
