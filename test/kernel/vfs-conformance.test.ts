@@ -13,7 +13,7 @@ import { buildImage, buildKernel, fixture } from "./boot.js";
 import { bootWithFiles, packInitrd } from "./vfs-boot.js";
 import { loadKernelTable } from "../../src/manifests/index.js";
 
-const modules = "vfs devfs pipe 9p";
+const modules = "vfs pipe"; // vfs brings ramfs, devfs, 9p and virtio
 const initrdText = "from the initrd\n";
 let native = "";
 let guest: Awaited<ReturnType<typeof bootWithFiles>>;

@@ -8,7 +8,7 @@
 #include "vfs.h"
 #include "virtio.h"
 
-#define P9_MSIZE (128 * 1024)
+#define P9_MSIZE (64 * 1024) /* two buffers of this per share */
 
 struct p9client {
   struct virtio_dev *dev;

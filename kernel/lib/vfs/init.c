@@ -1,8 +1,14 @@
-/* Boot: the root ramfs, then the initrd (the first PVH module) unpacked into it. */
+/* Boot: the root ramfs, the initrd (the first PVH module) unpacked into it,
+ * then /dev and the host shares. devfs and 9p have no init of their own:
+ * they come with vfs (module.json requires them) and mount only once the
+ * root exists. */
 #include "vfs-impl.h"
 #include "diag.h"
 #include "plat.h"
 #include "ramfs.h"
+
+void devfs_init(void);
+void p9_init(void);
 
 void vfs_now(struct ktimespec *t) {
   uint64_t ns = clock_realtime_boot_ns() + clock_monotonic_ns();
@@ -41,4 +47,6 @@ void vfs_init(void) {
     if (n < 0) kprintf("vfs: initrd at 0x%lx (%lu bytes) is not a newc cpio archive (error %d)\n", (unsigned long)base, (unsigned long)size, n);
     else klog("vfs: initrd unpacked, %d entries\n", n);
   }
+  devfs_init();
+  p9_init();
 }
