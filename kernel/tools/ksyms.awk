@@ -5,4 +5,7 @@ $2 ~ /^[tTwW]$/ && $3 !~ /^\./ {
   printf "\t.section .ksyms.str, \"a\"\n.Lksym%d:\t.asciz \"%s\"\n", n, $3
   n++
 }
-END { if (n == 0) print "\t.section .ksyms, \"a\"" }
+END {
+  if (n == 0) print "\t.section .ksyms, \"a\""
+  print "\t.section .note.GNU-stack, \"\", @progbits"
+}

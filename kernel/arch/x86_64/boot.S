@@ -144,3 +144,5 @@ boot_pt0:	.skip 4096
 	.p2align 4
 boot_stack:	.skip 32768
 boot_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

@@ -110,3 +110,5 @@ syscall_user_rsp: .skip 8
 syscall_stack: .skip 65536
 	.globl syscall_stack_top
 syscall_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

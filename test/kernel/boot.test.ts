@@ -1,0 +1,49 @@
+// Boots the fixtures on QEMU (TCG) and checks what a user of the image sees:
+// output on the right channel, the exit status, fault and unsupported reports.
+import { beforeAll, describe, expect, it } from "vitest";
+import { statSync } from "node:fs";
+import { boot, buildImage, buildKernel } from "./boot.js";
+
+const modules = "time random"; // plus the core modules
+let kernel: string;
+const images: Record<string, string> = {};
+
+beforeAll(async () => {
+  kernel = await buildKernel(modules);
+  for (const name of ["hello", "exit3", "crash-null", "unsupported-syscall"]) images[name] = await buildImage(kernel, modules, name);
+});
+
+describe("kernel boot", () => {
+  it("runs hello with argv and env, stdout and stderr apart", async () => {
+    const r = await boot(images.hello, { args: ["hello", "world", "two words"], env: { GREETING: "Hi" } });
+    expect(r.stdout).toBe("Hi, world! argc=3 tls=42\nargv[0]=hello\nargv[1]=world\nargv[2]=two words\n");
+    expect(r.stderr).toBe("hello on stderr\n");
+    expect(r.records).toEqual(["@main", "@exit 0"]);
+    expect(r.qemuExit).toBe(1); // isa-debug-exit: (0 << 1) | 1
+  });
+
+  it("passes exit(3) to the host", async () => {
+    const r = await boot(images.exit3);
+    expect(r.records.at(-1)).toBe("@exit 3");
+    expect(r.qemuExit).toBe((3 << 1) | 1);
+  });
+
+  it("reports a NULL dereference as SIGSEGV in main", async () => {
+    const r = await boot(images["crash-null"]);
+    expect(r.stdout).toBe("about to crash\n");
+    const fault = r.records.at(-1)!;
+    expect(fault).toMatch(/^@fault signal=11 vector=14 addr=0x0 rip=0x[0-9a-f]+ sym=main\+0x[0-9a-f]+$/);
+    expect(r.records.some((l) => l.startsWith("@exit"))).toBe(false);
+  });
+
+  it("reports an unsupported syscall once and returns ENOSYS", async () => {
+    const r = await boot(images["unsupported-syscall"]);
+    expect(r.records.filter((l) => l.startsWith("@unsupported"))).toEqual(["@unsupported name=acct nr=163"]);
+    expect(r.stdout).toBe("acct ret=-1 errno=Function not implemented\n".repeat(2) + "still running\n");
+    expect(r.records.at(-1)).toBe("@exit 0");
+  });
+
+  it("keeps the hello image under 100 KB stripped", () => {
+    expect(statSync(images.hello).size).toBeLessThan(100 * 1024);
+  });
+});
