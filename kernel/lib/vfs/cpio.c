@@ -36,6 +36,25 @@ static int apply_attrs(const char *path, uint32_t mode, uint32_t uid, uint32_t g
   return r;
 }
 
+/* Archives made without their folders' own entries still unpack: make the parents. */
+static void make_parents(char *name) {
+  for (char *p = name + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = 0;
+    vfs_mkdir(name, 0755);
+    *p = '/';
+  }
+}
+
+static int unpack_one(char *name, uint32_t mode, const uint8_t *data, size_t size);
+
+static int unpack_with_parents(char *name, uint32_t mode, const uint8_t *data, size_t size) {
+  int r = unpack_one(name, mode, data, size);
+  if (r != -ENOENT) return r;
+  make_parents(name);
+  return unpack_one(name, mode, data, size);
+}
+
 static int unpack_one(char *name, uint32_t mode, const uint8_t *data, size_t size) {
   int r;
   switch (mode & S_IFMT) {
@@ -73,7 +92,10 @@ int vfs_unpack_cpio(const void *archive, size_t total) {
     size_t name_at = off + HDR_LEN, data_at = align4(name_at + namesize);
     if (bad || namesize == 0 || namesize > PATH_MAX || data_at + size > total) { r = -EINVAL; break; }
     const char *raw = (const char *)base + name_at;
-    if (namesize == 11 && kstrncmp(raw, "TRAILER!!!", 10) == 0) break;
+    if (namesize == 11 && kstrncmp(raw, "TRAILER!!!", 10) == 0) {
+      off = total; /* what follows is padding */
+      break;
+    }
     /* Names are relative to the root: "./a", "a" and "/a" all mean "/a". */
     size_t len = namesize - 1, skip = 0;
     while (skip < len && (raw[skip] == '/' || (raw[skip] == '.' && skip + 1 < len && raw[skip + 1] == '/')))
@@ -82,7 +104,7 @@ int vfs_unpack_cpio(const void *archive, size_t total) {
     kmemcpy(name + 1, raw + skip, len - skip);
     name[1 + len - skip] = 0;
     if (!(name[1] == 0 || (name[1] == '.' && name[2] == 0))) {
-      int u = unpack_one(name, mode, base + data_at, size);
+      int u = unpack_with_parents(name, mode, base + data_at, size);
       if (u < 0) { r = u; break; }
       if (u == 0) {
         apply_attrs(name, mode, uid, gid, mtime);
@@ -92,5 +114,6 @@ int vfs_unpack_cpio(const void *archive, size_t total) {
     off = align4(data_at + size);
   }
   kfree(name);
+  if (r == 0 && off < total) r = -EINVAL; /* a cut-off entry */
   return r < 0 ? r : count;
 }

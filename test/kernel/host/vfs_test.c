@@ -288,6 +288,48 @@ static void statfs_and_sync(void) {
   CHECK(sys_fsync(55), -EBADF);
 }
 
+/* newc cpio entries, built by hand. */
+static size_t cpio_entry(char *out, const char *name, unsigned mode, const char *data) {
+  size_t nlen = strlen(name) + 1, dlen = strlen(data);
+  int n = sprintf(out, "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X", 1u, mode, 7u, 8u, 1u,
+                  1234567u, (unsigned)dlen, 0u, 0u, 0u, 0u, (unsigned)nlen, 0u);
+  memcpy(out + n, name, nlen);
+  size_t at = ((size_t)n + nlen + 3) & ~(size_t)3;
+  memset(out + n + nlen, 0, at - (size_t)n - nlen);
+  memcpy(out + at, data, dlen);
+  size_t end = (at + dlen + 3) & ~(size_t)3;
+  memset(out + at + dlen, 0, end - at - dlen);
+  return end;
+}
+
+static void initrd(void) {
+  static char a[4096];
+  char buf[64];
+  size_t n = 0;
+  n += cpio_entry(a + n, ".", S_IFDIR | 0755, "");
+  n += cpio_entry(a + n, "./etc", S_IFDIR | 0700, "");
+  n += cpio_entry(a + n, "./etc/motd", S_IFREG | 0600, "from cpio\n");
+  n += cpio_entry(a + n, "deep/er/file", S_IFREG | 0644, "parents made\n");
+  n += cpio_entry(a + n, "/etc/link", S_IFLNK | 0777, "motd");
+  n += cpio_entry(a + n, "TRAILER!!!", 0, "");
+  CHECK(vfs_unpack_cpio(a, n), 4);
+  read_all("/etc/link", buf, sizeof buf);
+  CHECK_STR(buf, "from cpio\n");
+  read_all("/deep/er/file", buf, sizeof buf);
+  CHECK_STR(buf, "parents made\n");
+  struct ustat st;
+  CHECK(sys_stat("/etc", &st), 0);
+  CHECK(st.mode, S_IFDIR | 0700);
+  CHECK(sys_stat("/etc/motd", &st), 0);
+  CHECK(st.mode, S_IFREG | 0600);
+  CHECK(st.uid, 7);
+  CHECK(st.gid, 8);
+  CHECK(st.mtime, 1234567);
+  CHECK(vfs_unpack_cpio(a, 200), -EINVAL); /* cut inside the second header */
+  a[0] = 'X';
+  CHECK(vfs_unpack_cpio(a, n), -EINVAL);
+}
+
 int main(int argc, char **argv) {
   (void)argc, (void)argv;
   vfs_init();
@@ -296,6 +338,7 @@ int main(int argc, char **argv) {
   links();
   locks();
   statfs_and_sync();
+  initrd();
   printf("%s (%d failures)\n", failures ? "FAILED" : "ok", failures);
   return failures != 0;
 }
