@@ -14,6 +14,7 @@ void kmain(uint32_t start_info) {
   serial_init();
   pvh_parse(start_info);
   cmdline_parse(pvh_cmdline());
+  paging_unmap_null(); /* pvh_parse copied what lay there */
   klog("autoport kernel: cmdline \"%s\"\n", pvh_cmdline());
   cpu_init();
   pages_init();

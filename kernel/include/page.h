@@ -18,3 +18,4 @@ size_t pages_free_count(void);
 
 /* Page protection (arch/x86_64/paging.c). prot uses PROT_* bits. */
 void paging_protect(uint64_t addr, uint64_t len, int prot);
+void paging_unmap_null(void);

@@ -1,7 +1,7 @@
 /* PVH entry: QEMU jumps here in 32-bit protected mode, paging off, with
  * %ebx = physical address of the hvm_start_info. We zero .bss, identity-map
- * the first 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages with
- * page 0 absent so NULL dereferences fault), enable long mode and SSE, and
+ * the first 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages so
+ * that kmain can unmap page 0 and NULL dereferences fault), enable long mode and SSE, and
  * call kmain(start_info) on the boot stack. */
 
 #define CR0_PE (1 << 0)
@@ -52,10 +52,11 @@ pvh_start32:
 	add $8, %edi
 	loop 1b
 
-	/* first 2 MiB in 4 KiB pages, page 0 left absent */
-	mov $boot_pt0 + 8, %edi
-	mov $0x1003, %eax
-	mov $511, %ecx
+	/* first 2 MiB in 4 KiB pages; page 0 stays mapped until kmain has
+	 * copied the boot info (the pc firmware puts it there) */
+	mov $boot_pt0, %edi
+	mov $0x0003, %eax
+	mov $512, %ecx
 2:	mov %eax, (%edi)
 	add $0x1000, %eax
 	add $8, %edi

@@ -32,6 +32,13 @@ static int is_default(uint64_t addr, int prot) {
   return (pde & PTE_PS) && (prot & PROT_WRITE); /* x86 cannot have write without read; exec is not enforced */
 }
 
+/* Unmaps page 0 (after boot info there has been copied): NULL faults. */
+void paging_unmap_null(void) {
+  extern uint64_t boot_pt0[512];
+  boot_pt0[0] = 0;
+  __asm__ volatile("invlpg (%0)" ::"r"(0UL) : "memory");
+}
+
 /* Pages the kernel hands out again must first get back PROT_READ|WRITE|EXEC. */
 void paging_protect(uint64_t addr, uint64_t len, int prot) {
   if (addr >= 4ULL << 30) return;
