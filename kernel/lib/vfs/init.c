@@ -4,6 +4,7 @@
  * root exists. */
 #include "vfs-impl.h"
 #include "diag.h"
+#include "page.h"
 #include "plat.h"
 #include "ramfs.h"
 
@@ -46,6 +47,9 @@ void vfs_init(void) {
     int n = vfs_unpack_cpio((const void *)(uintptr_t)base, (size_t)size);
     if (n < 0) kprintf("vfs: initrd at 0x%lx (%lu bytes) is not a newc cpio archive (error %d)\n", (unsigned long)base, (unsigned long)size, n);
     else klog("vfs: initrd unpacked, %d entries\n", n);
+    /* Its contents now live in ramfs: give the archive's whole pages back. */
+    uint64_t first = PAGE_ALIGN_UP(base), end = (base + size) & ~(PAGE_SIZE - 1);
+    if (end > first) pages_free((void *)(uintptr_t)first, (end - first) / PAGE_SIZE);
   }
   devfs_init();
   p9_init();
