@@ -55,6 +55,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         progress.done(r);
       } else todo.push(app);
     }
+    let warned = false;
     const hooks: PoolHooks = {
       start: (name, worker) => progress.start(name, worker),
       stage: (name, stage) => progress.stage(name, stage),
@@ -62,6 +63,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         await saveOutcome(dir, outcome);
         results.set(outcome.result.name, outcome.result);
         progress.done(outcome.result);
+        if (!warned && outcome.result.sandbox?.startsWith("no sandbox")) {
+          warned = true;
+          process.stderr.write(`autoport batch: warning: builds run unsandboxed here (${outcome.result.sandbox.slice("no sandbox: ".length)})\n`);
+        }
       },
     };
     if (o.queue) await runQueued(o.queue, todo, { stage: o.stage, timeoutS: o.timeoutS }, hooks);

@@ -16,7 +16,8 @@ const secs = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${Strin
 
 export function lineOf(r: AppResult): string {
   if (r.status === "ok") return `${r.name}: ok, ${r.syscalls.covered}/${r.syscalls.required} syscalls covered, ${r.manual} manual (${secs(r.ms)})`;
-  return `${r.name}: ${r.status} at ${r.stage}: ${r.reason}`;
+  if (r.status === "skipped") return `${r.name}: skipped: ${r.reason}`;
+  return `${r.name}: failed at ${r.stage}: ${r.reason}`;
 }
 
 export function makeProgress(total: number, out: NodeJS.WriteStream = process.stderr, live = Boolean(out.isTTY)): Progress {

@@ -96,3 +96,16 @@ describe("autoport batch on the local pool", () => {
     expect(row).toMatchObject({ name: "hello", status: "failed", stage: "analyze", reason: "timed out after 1 s" });
   });
 });
+
+describe("autoport batch --stage build", () => {
+  it("keeps the analysis and records the build's outcome per app", async () => {
+    const out = join(tempDir(), "out");
+    const r = await autoport(["batch", fixture("batch", "hello"), "-o", out, "--stage", "build"]);
+    expect(r.exitCode).toBe(0);
+    const row = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).apps[0];
+    expect(row.stage).toMatch(/^(build|boot)$/);
+    expect(row.syscalls.required).toBeGreaterThan(0);
+    if (row.status === "failed") expect(row.reason).toMatch(/\w{4}/);
+    else expect(row).toMatchObject({ status: "ok", stage: "build", reason: null });
+  });
+});
