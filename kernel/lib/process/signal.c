@@ -1,7 +1,9 @@
-/* Signals without delivery: dispositions and the mask are remembered and
- * reported back; a signal sent to ourselves is ignored when its action is to
- * ignore it (or it is blocked), and otherwise ends the app as its default
- * action would ("@fault signal=S vector=-1"). Handlers are never called. */
+/* Signals without handlers: dispositions and the mask are remembered and
+ * reported back. A signal sent to ourselves while blocked stays pending until
+ * it is unblocked (musl's raise() blocks signals around tkill). When it takes
+ * effect, an ignored signal is dropped and any other ends the app as its
+ * default action would ("@fault signal=S vector=-1"); installed handlers are
+ * never called, the signal is then dropped. */
 #include "process.h"
 #include "process-impl.h"
 #include "syscall.h"
@@ -14,9 +16,10 @@ enum { SIGKILL = 9, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTTOU = 22, SIGU
 
 struct ksigaction { unsigned long handler, flags, restorer, mask; };
 static struct ksigaction actions[NSIG + 1];
-static unsigned long blocked;
+static unsigned long blocked, pending;
 
 extern struct syscall_frame *syscall_current;
+static void deliver_unblocked(void);
 
 SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksigaction *old, unsigned long setsize) {
   if (setsize != 8) return -EINVAL;
@@ -35,8 +38,21 @@ SYSCALL_DEFINE(rt_sigprocmask, int how, const unsigned long *set, unsigned long 
   if (set) {
     unsigned long s = *set & ~((1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1)));
     blocked = how == 0 ? blocked | s : how == 1 ? blocked & ~s : s;
+    deliver_unblocked();
   }
   return 0;
+}
+
+static void take_effect(int sig);
+
+static void deliver_unblocked(void) {
+  for (int sig = 1; sig <= NSIG; sig++) {
+    unsigned long bit = 1UL << (sig - 1);
+    if ((pending & bit) && !(blocked & bit)) {
+      pending &= ~bit;
+      take_effect(sig);
+    }
+  }
 }
 
 static int ignored_by_default(int sig) {
@@ -46,9 +62,17 @@ static int ignored_by_default(int sig) {
 static long send_self(int sig) {
   if (sig < 0 || sig > NSIG) return -EINVAL;
   if (sig == 0) return 0;
-  if (sig != SIGKILL && (blocked & (1UL << (sig - 1)))) return 0;
+  if (sig != SIGKILL && (blocked & (1UL << (sig - 1)))) {
+    pending |= 1UL << (sig - 1);
+    return 0;
+  }
+  take_effect(sig);
+  return 0;
+}
+
+static void take_effect(int sig) {
   unsigned long h = actions[sig].handler;
-  if (sig != SIGKILL && (h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig)))) return 0;
+  if (sig != SIGKILL && (h != SIG_DFL || ignored_by_default(sig))) return; /* ignored, or a handler we cannot run */
   process_kill(sig, -1, 0, syscall_current ? (unsigned long)syscall_current->rcx : 0);
 }
 

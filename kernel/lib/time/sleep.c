@@ -1,5 +1,6 @@
 /* Sleeping: nothing else can run and no timer interrupt is armed, so a sleep
- * waits on the TSC with `pause`. */
+ * waits on the TSC with `pause`. It always completes, so `rem` (which may
+ * alias `req`, as in musl's usleep) is never written. */
 #include <linux/time.h>
 #include "io.h"
 #include "plat.h"
@@ -27,7 +28,6 @@ SYSCALL_DEFINE(clock_nanosleep, int clock, int flags, const struct __kernel_time
   if (user_bad(req, sizeof *req) || (rem && user_bad(rem, sizeof *rem))) return -EFAULT;
   if (!valid(req)) return -EINVAL;
   uint64_t ns = req->tv_sec * 1000000000ULL + req->tv_nsec;
-  if (rem) rem->tv_sec = 0, rem->tv_nsec = 0;
   return sleep_until(clock, (flags & TIMER_ABSTIME) ? ns : now + ns);
 }
 
@@ -36,6 +36,5 @@ SYSCALL_DEFINE(nanosleep, const struct __kernel_timespec *req, struct __kernel_t
   if (!valid(req)) return -EINVAL;
   uint64_t now;
   time_clock_ns(CLOCK_MONOTONIC, &now);
-  if (rem) rem->tv_sec = 0, rem->tv_nsec = 0;
   return sleep_until(CLOCK_MONOTONIC, now + req->tv_sec * 1000000000ULL + req->tv_nsec);
 }

@@ -77,6 +77,25 @@ int vfs_mkdir(const char *path, uint32_t mode) {
   return r;
 }
 
+/* Every missing directory along path (an existing one is fine). */
+int vfs_mkdir_p(const char *path, uint32_t mode) {
+  size_t n = kstrlen(path);
+  char *buf = kzalloc(n + 1);
+  if (!buf) return -ENOMEM;
+  kmemcpy(buf, path, n);
+  int r = 0;
+  for (size_t i = 1; i <= n && r >= 0; i++) {
+    if (buf[i] != '/' && buf[i] != 0) continue;
+    char c = buf[i];
+    buf[i] = 0;
+    r = vfs_mkdir(buf, mode);
+    if (r == -EEXIST) r = 0;
+    buf[i] = c;
+  }
+  kfree(buf);
+  return r;
+}
+
 /* A name that is a mount point cannot go away. */
 static int busy(struct vnode *dir, const char *name, size_t len) {
   struct vnode *v;

@@ -36,8 +36,8 @@ int vfs_mount_at(struct vfs_mount *m, const char *path) {
     if (!vfs_cwd) vfs_cwd = vnode_get(root);
     return 0;
   }
-  int r = vfs_mkdir(path, 0755);
-  if (r < 0 && r != -EEXIST) return r;
+  int r = vfs_mkdir_p(path, 0755);
+  if (r < 0) return r;
   struct vnode *dir;
   r = vfs_lookup(path, LOOKUP_FOLLOW, &dir);
   if (r < 0) return r;
