@@ -6,6 +6,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { errors } from "../errors.js";
 import { loadKernelTable } from "../manifests/index.js";
 import { runLocal } from "./local-pool.js";
 import { loadResult, saveOutcome, writeIn, writeOutputs } from "./outputs.js";
@@ -36,7 +37,9 @@ export interface BatchResult {
 
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const dir = resolve(o.outDir);
-  await mkdir(join(dir, "apps"), { recursive: true });
+  await mkdir(join(dir, "apps"), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === "ENOSPC" ? errors.outputFull(dir) : errors.outputUnwritable(dir, e.code ?? e.message);
+  });
   // fail before any work when the folder cannot take a file
   await writeIn(dir, join(dir, ".autoport-batch"), JSON.stringify({ started: new Date().toISOString(), stage: o.stage }) + "\n");
   const progress = o.progress ?? makeProgress(o.apps.length);

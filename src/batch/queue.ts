@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Queue, type Job } from "bullmq";
+import { errors, isAutoportError } from "../errors.js";
 import { failed } from "./result.js";
 import { bullConnection, probeRedis } from "./redis-url.js";
 import type { JobOutcome } from "./job-runner.js";
@@ -24,7 +25,8 @@ const POLL_MS = 400;
 
 export async function runQueued(url: string, apps: AppSpec[], o: { stage: BatchStage; timeoutS: number }, hooks: PoolHooks): Promise<void> {
   const target = await probeRedis(url);
-  const queue = new Queue<QueueJobData, JobOutcome>(QUEUE_NAME, { connection: bullConnection(target) });
+  // the gatherer gives up on a lost Redis instead of waiting forever (workers keep retrying)
+  const queue = new Queue<QueueJobData, JobOutcome>(QUEUE_NAME, { connection: { ...bullConnection(target), maxRetriesPerRequest: 3 } });
   try {
     const run = randomBytes(4).toString("hex");
     const jobs = await queue.addBulk(
@@ -58,6 +60,9 @@ export async function runQueued(url: string, apps: AppSpec[], o: { stage: BatchS
       }
       if (open.size > 0) await new Promise((r) => setTimeout(r, POLL_MS));
     }
+  } catch (e) {
+    if (isAutoportError(e)) throw e;
+    throw errors.queueUnreachable(url, `lost it during the batch: ${(e as Error).message.split("\n")[0]}`);
   } finally {
     await queue.close();
   }
