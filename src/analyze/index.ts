@@ -10,6 +10,7 @@ import { REPORT_VERSION, type ManualItem, type Report } from "../report/types.js
 import { loadSyscallMap } from "../syscall-map/index.js";
 import { cFilesOf } from "./files.js";
 import { forkItems } from "./forks.js";
+import { headerMacros } from "./header-macros.js";
 import { libcUses } from "./libc-uses.js";
 import { forkCalls, manualNames, manualOf, sortManual, threadsHint } from "./manual.js";
 import { muslExports } from "./musl-exports.js";
@@ -29,7 +30,7 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
   if (!files.length) throw errors.noCSources(tree.root);
 
   const parseOpts = { jobs: opts.jobs, timeoutMs: opts.parseTimeoutMs };
-  const parsed = await parseFiles(tree.root, files, { ...parseOpts, keep: new Set([...exports, ...manualNames]), forkNames: new Set(forkCalls) });
+  const parsed = await parseFiles(tree.root, files, { ...parseOpts, keep: new Set([...exports, ...manualNames, ...headerMacros.keys()]), forkNames: new Set(forkCalls) });
   const libc = libcUses(parsed.files, exports, map);
   const syscalls = syscallUses(libc, map, table, "source");
 

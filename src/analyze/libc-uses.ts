@@ -2,6 +2,7 @@
 import type { ParsedFile } from "../parse/types.js";
 import type { LibcUse, Site } from "../report/types.js";
 import type { SyscallMap } from "../syscall-map/index.js";
+import { headerMacros } from "./header-macros.js";
 import { syscallsOf } from "./reach.js";
 
 /** Sites kept per function; `siteCount` has the full number. */
@@ -11,10 +12,13 @@ export function libcUses(files: ParsedFile[], exports: ReadonlySet<string>, map:
   const byName = new Map<string, { kinds: Set<LibcUse["kinds"][number]>; sites: Site[] }>();
   for (const f of files) {
     for (const o of f.occurrences) {
-      if (!exports.has(o.name)) continue;
-      let e = byName.get(o.name);
-      if (!e) byName.set(o.name, (e = { kinds: new Set(), sites: [] }));
-      e.kinds.add(o.kind);
+      // `errno` is musl's macro over __errno_location(): a use of that function, through a macro
+      const viaHeader = headerMacros.get(o.name);
+      const name = viaHeader && exports.has(viaHeader) ? viaHeader : o.name;
+      if (!exports.has(name)) continue;
+      let e = byName.get(name);
+      if (!e) byName.set(name, (e = { kinds: new Set(), sites: [] }));
+      e.kinds.add(viaHeader ? "macro" : o.kind);
       e.sites.push({ file: f.file, line: o.line, column: o.column, cond: o.cond, ...(o.fn ? { function: o.fn } : {}) });
     }
   }

@@ -11,9 +11,20 @@ type Reply = { id: number } & (FileOutcome | { error: string });
 
 const fromSource = import.meta.url.endsWith(".ts");
 
+// Workers inherit node's flags, but not those of a `node -e` script (they would apply to the worker's file).
+function workerFlags(): string[] {
+  const out: string[] = [];
+  const flags = process.execArgv;
+  for (let i = 0; i < flags.length; i++) {
+    if (/^(-e|--eval|-p|--print)$/.test(flags[i])) i++;
+    else if (!/^(--input-type|--eval=|--print=)/.test(flags[i])) out.push(flags[i]);
+  }
+  return out;
+}
+
 function spawn(keep: ReadonlySet<string> | undefined): Worker {
   const workerData = { keep };
-  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url), { workerData });
+  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url), { workerData, execArgv: workerFlags() });
   // Under vitest the sources are TypeScript: load the worker through esbuild's hook.
   const entry = new URL("./worker.ts", import.meta.url).href;
   const loader = new URL("./ts-loader.mjs", import.meta.url).href;

@@ -12,3 +12,6 @@
 (conditional_expression consequence: (identifier) @value)
 (conditional_expression alternative: (identifier) @value)
 (return_statement (identifier) @value)
+; Identifiers tree-sitter could not place, e.g. inside an initializer list cut
+; by #if (SQLite's aSyscall[]: `{ "fchmod", (sqlite3_syscall_ptr)fchmod, 0 }`).
+(ERROR (identifier) @value)

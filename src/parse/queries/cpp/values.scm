@@ -13,3 +13,5 @@
 (conditional_expression alternative: (identifier) @value)
 (return_statement (identifier) @value)
 (argument_list (qualified_identifier) @value.qualified)
+; Identifiers tree-sitter could not place, e.g. inside an initializer list cut by #if.
+(ERROR (identifier) @value)
