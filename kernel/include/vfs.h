@@ -119,6 +119,7 @@ int vfs_lookup_parent_at(int dirfd, const char *path, struct vnode **dir, const 
 
 /* Kernel-side file operations (initrd unpacking, mounts). */
 int vfs_mkdir(const char *path, uint32_t mode);
+int vfs_mkdir_p(const char *path, uint32_t mode); /* with missing parents; existing is fine */
 int vfs_write_file(const char *path, uint32_t mode, const void *data, size_t n);
 int vfs_symlink(const char *target, const char *path);
 

@@ -325,6 +325,10 @@ static void initrd(void) {
   CHECK(st.uid, 7);
   CHECK(st.gid, 8);
   CHECK(st.mtime, 1234567);
+  CHECK(vfs_mkdir_p("/deep/er/still/deeper", 0700), 0);
+  CHECK(sys_stat("/deep/er/still/deeper", &st), 0);
+  CHECK(st.mode, S_IFDIR | 0700);
+  CHECK(vfs_mkdir_p("/etc/motd/x", 0700), -ENOTDIR);
   CHECK(vfs_unpack_cpio(a, 200), -EINVAL); /* cut inside the second header */
   a[0] = 'X';
   CHECK(vfs_unpack_cpio(a, n), -EINVAL);
