@@ -9,7 +9,7 @@
 void cpu_init(void);
 void app_start(void) __attribute__((noreturn));
 
-void kmain(uint32_t start_info) {
+void __autoport_kmain(uint32_t start_info) {
   clock_mark_boot();
   serial_init();
   pvh_parse(start_info);

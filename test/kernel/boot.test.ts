@@ -2,7 +2,10 @@
 // output on the right channel, the exit status, fault and unsupported reports.
 import { beforeAll, describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { boot, buildImage, buildKernel } from "./boot.js";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { boot, buildImage, buildKernel, kernelDir } from "./boot.js";
 
 const modules = "time random"; // plus the core modules
 let kernel: string;
@@ -45,5 +48,22 @@ describe("kernel boot", () => {
 
   it("keeps the hello image under 100 KB stripped", () => {
     expect(statSync(images.hello).size).toBeLessThan(100 * 1024);
+  });
+
+  it("links apps whose own names match the kernel's internal ones", async () => {
+    const src = join(kernel, "clash.c");
+    await writeFile(src, [
+      "#include <stdio.h>",
+      "int fd_table[4] = {1, 2, 3, 4};",
+      "int console_init(void) { return 7; }",
+      "void kprintf(const char *s) { fputs(s, stdout); }",
+      "int pages_alloc(int n) { return n * 2; }",
+      'int main(void) { kprintf("mine "); printf("%d %d %d\\n", console_init(), fd_table[3], pages_alloc(21)); return 0; }',
+    ].join("\n"));
+    await execa("musl-gcc", ["-O1", "-c", src, "-o", `${src}.o`]);
+    await execa("make", ["-s", "-C", kernelDir, `O=${kernel}`, `IMG=${kernel}/clash`, `MODULES=${modules}`, `APP=${src}.o`, "image"]);
+    const r = await boot(join(kernel, "clash", "image.elf"));
+    expect(r.stdout).toBe("mine 7 4 42\n");
+    expect(r.records.at(-1)).toBe("@exit 0");
   });
 });

@@ -41,7 +41,7 @@ pvh_start32:
 	rep stosb
 
 	/* 4 page directories of 2 MiB pages: 4 GiB identity map */
-	mov $boot_pd, %edi
+	mov $__kboot_pd, %edi
 	mov $0x83, %eax             /* present | writable | 2 MiB */
 	xor %edx, %edx              /* high dword of the address */
 	mov $2048, %ecx
@@ -54,20 +54,20 @@ pvh_start32:
 
 	/* first 2 MiB in 4 KiB pages; page 0 stays mapped until kmain has
 	 * copied the boot info (the pc firmware puts it there) */
-	mov $boot_pt0, %edi
+	mov $__kboot_pt0, %edi
 	mov $0x0003, %eax
 	mov $512, %ecx
 2:	mov %eax, (%edi)
 	add $0x1000, %eax
 	add $8, %edi
 	loop 2b
-	movl $boot_pt0 + 3, boot_pd
+	movl $__kboot_pt0 + 3, __kboot_pd
 
 	/* pdpt[0..3] -> the 4 page directories; pml4[0] -> pdpt */
-	movl $boot_pd + 0x0003, boot_pdpt
-	movl $boot_pd + 0x1003, boot_pdpt + 8
-	movl $boot_pd + 0x2003, boot_pdpt + 16
-	movl $boot_pd + 0x3003, boot_pdpt + 24
+	movl $__kboot_pd + 0x0003, boot_pdpt
+	movl $__kboot_pd + 0x1003, boot_pdpt + 8
+	movl $__kboot_pd + 0x2003, boot_pdpt + 16
+	movl $__kboot_pd + 0x3003, boot_pdpt + 24
 	movl $boot_pdpt + 3, boot_pml4
 
 	mov $boot_pml4, %eax
@@ -109,39 +109,37 @@ long_mode:
 	lea boot_stack_top(%rip), %rsp
 	xor %ebp, %ebp
 	mov pvh_start_info(%rip), %edi
-	call kmain
+	call __autoport_kmain
 4:	hlt
 	jmp 4b
 
 	.data
 	.p2align 4
-	.globl gdt
+	.globl __kboot_gdt
 	/* null, 0x08 kernel code (64-bit), 0x10 kernel data, 0x18 user data,
 	 * 0x20 user code, 0x28 TSS (16 bytes, filled by cpu_init) */
-gdt:
+__kboot_gdt:
 	.quad 0
 	.quad 0x00af9a000000ffff
 	.quad 0x00cf92000000ffff
 	.quad 0x00cff2000000ffff
 	.quad 0x00affa000000ffff
 	.quad 0, 0
-gdt_end:
-	.globl gdt_ptr
+__kboot_gdt_end:
 gdt_ptr:
-	.word gdt_end - gdt - 1
-	.quad gdt
+	.word __kboot_gdt_end - __kboot_gdt - 1
+	.quad __kboot_gdt
 
-	.globl pvh_start_info
 pvh_start_info:
 	.long 0
 
 	.bss
 	.p2align 12
-	.globl boot_pml4, boot_pdpt, boot_pd, boot_pt0
+	.globl __kboot_pd, __kboot_pt0
 boot_pml4:	.skip 4096
 boot_pdpt:	.skip 4096
-boot_pd:	.skip 4096 * 4
-boot_pt0:	.skip 4096
+__kboot_pd:	.skip 4096 * 4
+__kboot_pt0:	.skip 4096
 	.p2align 4
 boot_stack:	.skip 32768
 boot_stack_top:

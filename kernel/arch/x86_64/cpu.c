@@ -23,7 +23,7 @@ struct idt_gate {
   uint32_t off_hi, reserved;
 } __attribute__((packed));
 
-extern uint64_t gdt[];
+extern uint64_t __kboot_gdt[];
 extern const uint64_t trap_stubs[32];
 extern char syscall_entry[];
 
@@ -36,9 +36,9 @@ static void tss_load(void) {
   for (int i = 0; i < 3; i++) tss.ist[i] = (uint64_t)(ist_stacks[i] + sizeof ist_stacks[i]);
   tss.iomap_base = sizeof tss;
   uint64_t base = (uint64_t)&tss, limit = sizeof tss - 1;
-  gdt[5] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+  __kboot_gdt[5] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
            (((base >> 24) & 0xff) << 56);
-  gdt[6] = base >> 32;
+  __kboot_gdt[6] = base >> 32;
   __asm__ volatile("ltr %w0" ::"r"(0x28));
 }
 

@@ -11,10 +11,10 @@
 #define PTE_NX (1ULL << 63)
 #define ADDR_MASK 0x000ffffffffff000ULL
 
-extern uint64_t boot_pd[4 * 512];
+extern uint64_t __kboot_pd[4 * 512];
 
 static uint64_t *pte_of(uint64_t addr) {
-  uint64_t *pde = &boot_pd[addr >> 21];
+  uint64_t *pde = &__kboot_pd[addr >> 21];
   if (*pde & PTE_PS) {
     uint64_t *pt = pages_alloc(1);
     if (!pt) kpanic("out of memory splitting a 2 MiB page");
@@ -28,14 +28,14 @@ static uint64_t *pte_of(uint64_t addr) {
 }
 
 static int is_default(uint64_t addr, int prot) {
-  uint64_t pde = boot_pd[addr >> 21];
+  uint64_t pde = __kboot_pd[addr >> 21];
   return (pde & PTE_PS) && (prot & PROT_WRITE); /* x86 cannot have write without read; exec is not enforced */
 }
 
 /* Unmaps page 0 (after boot info there has been copied): NULL faults. */
 void paging_unmap_null(void) {
-  extern uint64_t boot_pt0[512];
-  boot_pt0[0] = 0;
+  extern uint64_t __kboot_pt0[512];
+  __kboot_pt0[0] = 0;
   __asm__ volatile("invlpg (%0)" ::"r"(0UL) : "memory");
 }
 
