@@ -75,6 +75,6 @@ void app_start(void) {
   for (int i = 0; i < envc; i++) *p++ = (uint64_t)envs[i];
   *p++ = 0;
   kmemcpy(p, auxv, sizeof auxv);
-  klog("entering _start: argc %d envc %d\n", argc, envc);
+  klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
   enter_app((uint64_t)top, _start);
 }

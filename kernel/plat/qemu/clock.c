@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include "io.h"
 #include "plat.h"
+#include "diag.h"
 
 static uint64_t tsc_hz, tsc_boot, wall_boot_ns;
 static const char *source = "uncalibrated";
@@ -79,6 +80,7 @@ static void calibrate(void) {
   if (!tsc_hz) { tsc_hz = 1000000000; source = "assumed-1GHz"; }
   uint64_t rtc = rtc_read_ns();
   wall_boot_ns = rtc ? rtc - clock_monotonic_ns() : 0;
+  klog("clock: TSC %lu Hz (%s), RTC %s\n", tsc_hz, source, rtc ? "present" : "absent");
 }
 
 uint64_t clock_monotonic_ns(void) {
