@@ -1,0 +1,143 @@
+/**
+ * The run stage: boots an image under QEMU wired as ARCHITECTURE.md's
+ * guest/host contract says, and turns what the diagnostics channel reports
+ * into the app's exit status.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { errors } from "../errors.js";
+import { chooseAccel } from "./accel.js";
+import { hostFds, planConsole, ttyMask } from "./console.js";
+import { parseDiagnostics, reportLines, statusOf } from "./diagnostics.js";
+import { findBootFiles, hasDriver } from "./image.js";
+import { qemuArgs, type QemuPlan } from "./qemu-args.js";
+import type { RunOptions, RunResult } from "./types.js";
+
+export type { RunOptions, RunResult, Outcome, HostFds } from "./types.js";
+export { qemuArgs } from "./qemu-args.js";
+export { parseDiagnostics, statusOf, reportLines } from "./diagnostics.js";
+export { chooseAccel } from "./accel.js";
+
+const QEMU = "qemu-system-x86_64";
+const esc = (s: string) => s.replace(/,/g, ",,");
+
+/** The whole of a non-terminal stdin: the guest reads it from fw_cfg and then sees its end. */
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function nulList(items: string[]): Buffer {
+  return Buffer.concat(items.map((s) => Buffer.from(`${s}\0`)));
+}
+
+/** Runs the image; the app's fds 1 and 2 go straight to ours. Diagnostics come back in the result. */
+export async function runImage(opts: RunOptions, log: (line: string) => void = () => {}): Promise<RunResult & { diagnostics: string[] }> {
+  const files = findBootFiles(opts.image);
+  const shares = (opts.shares ?? []).map((s, i) => {
+    const at = s.indexOf(":");
+    if (at <= 0 || !s.slice(at + 1).startsWith("/")) throw errors.badArgs(`--share takes HOST:/GUEST/PATH, not "${s}"`);
+    const host = resolve(s.slice(0, at));
+    if (!existsSync(host) || !statSync(host).isDirectory()) throw errors.badArgs(`--share: ${host} is not a folder`);
+    return { tag: `share${i}`, host, guest: s.slice(at + 1) };
+  });
+  if (shares.length && !hasDriver(files, "9p")) {
+    throw errors.imageLacksDriver(files.image, "9p (host folder shares)", "rebuild it with file support: `autoport build <source> -o DIR` for an app that opens files");
+  }
+
+  const accel = chooseAccel(opts.accel);
+  const fds = hostFds();
+  const console = planConsole(fds);
+  const tmp = mkdtempSync(join(tmpdir(), "autoport-run-"));
+  try {
+    const fwcfg: Record<string, string> = {};
+    const put = (name: string, data: Buffer) => {
+      if (data.length === 0) return; // absent means empty
+      const file = join(tmp, basename(name));
+      writeFileSync(file, data);
+      fwcfg[name] = esc(file);
+    };
+    const argv0 = opts.argv0 ?? files.report?.build?.target ?? "app";
+    put("opt/autoport/argv", nulList([argv0, ...opts.args]));
+    put("opt/autoport/env", nulList(opts.env ?? []));
+    if (console.stdinSource === "fwcfg") put("opt/autoport/stdin", await readAllStdin());
+
+    const cmdline = [`autoport.tty=${ttyMask(fds)}`, `autoport.stdin=${console.stdinSource}`];
+    if (fds.winsize) cmdline.push(`autoport.winsize=${fds.winsize.rows}x${fds.winsize.cols}`);
+    for (const s of shares) cmdline.push(`autoport.mount=${s.tag}:${s.guest}`);
+    if (opts.verbose) cmdline.push("autoport.verbose=1");
+
+    const debugFile = join(tmp, "debugcon.log");
+    const plan: QemuPlan = {
+      image: files.image,
+      initrd: files.initrd,
+      machine: opts.machine ?? "microvm",
+      accel: accel.accel,
+      memMiB: opts.memMiB ?? 128,
+      com1: console.com1,
+      com2: console.com2,
+      debugcon: `file:${debugFile}`,
+      cmdline,
+      fwcfg,
+      shares: shares.map((s) => ({ tag: s.tag, host: esc(s.host) })),
+    };
+    const args = qemuArgs(plan);
+    log(`autoport: ${accel.reason}`);
+    log(`autoport: ${QEMU} ${args.join(" ")}`);
+
+    const { code, signal, stderr, timedOut, spawnError } = await launch(args, console.stdio, opts.timeout);
+    const transcript = existsSync(debugFile) ? readFileSync(debugFile, "latin1") : "";
+    const outcome = parseDiagnostics(transcript);
+    const diagnostics = transcript.split("\n").filter((l) => l !== "");
+    const base = { outcome, accel: accel.accel, accelReason: accel.reason, timedOut, qemuStderr: stderr };
+    if (spawnError) throw errors.missingTool(QEMU, "qemu-system-x86");
+    const status = statusOf(outcome, timedOut);
+    if (status !== undefined) return { ...base, status, diagnostics };
+    const firstQemuLine = stderr.split("\n").find((l) => l.startsWith(QEMU) || /error|cannot|could not/i.test(l));
+    if (diagnostics.length === 0) {
+      throw errors.qemuFailed(firstQemuLine?.replace(/^qemu-system-x86_64: /, "") ?? `QEMU exited with ${signal ?? code} before the guest said anything`);
+    }
+    const err = errors.vmFailed(firstQemuLine ?? (code !== null && code % 2 === 1 ? "it stopped the VM without an @exit record" : `QEMU exited with ${signal ?? code}`));
+    Object.assign(err, { diagnostics });
+    throw err;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+interface Launched {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  timedOut: boolean;
+  spawnError: boolean;
+}
+
+function launch(args: string[], stdio: Array<"pipe" | "ignore" | "inherit" | number>, timeoutS?: number): Promise<Launched> {
+  return new Promise((done) => {
+    const child = spawn(QEMU, args, { stdio });
+    let stderr = "";
+    let timedOut = false;
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString("latin1")));
+    child.stdout?.on("data", (d: Buffer) => (stderr += d.toString("latin1")));
+    const timer = timeoutS && timeoutS > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill("SIGKILL");
+        }, timeoutS * 1000)
+      : undefined;
+    child.on("error", () => {
+      clearTimeout(timer);
+      done({ code: null, signal: null, stderr, timedOut, spawnError: true });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stderr, timedOut, spawnError: false });
+    });
+  });
+}
+
+export { reportLines as guestReportLines };
