@@ -36,6 +36,15 @@ describe("analyzeTree", () => {
     expect(r.coverage).toEqual({ required: 7, supported: 5, ratio: 0.714 });
   });
 
+  it("finds table entries tree-sitter could not place (#if inside an initializer) and errno as __errno_location", async () => {
+    const r = await analyze(join(fixtures, "query-errors"));
+    expect(r.libc.map((u) => [u.name, u.kinds.join("+"), u.sites.map((s) => s.line).join(",")])).toEqual([
+      ["__errno_location", "macro", "18"],
+      ["fchmod", "value", "9"],
+      ["rmdir", "value", "14"],
+    ]);
+  });
+
   it("folds in the compiler's substitutes (printf -> puts, putchar)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "autoport-eq-"));
     writeFileSync(join(dir, "hello.c"), '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n');

@@ -3,6 +3,9 @@ import { tableOf, type KernelTable } from "../../src/manifests/index.js";
 import { loadSyscallMap, type SyscallMap } from "../../src/syscall-map/index.js";
 
 const functions: Record<string, string[]> = {
+  __errno_location: [],
+  fchmod: ["fchmod"],
+  rmdir: ["rmdir"],
   chroot: ["chroot"],
   close: ["close"],
   dlopen: [],
