@@ -2,6 +2,7 @@
  * ids the way they would for a privileged process. */
 #include "process-impl.h"
 #include "syscall.h"
+#include "uaccess.h"
 
 struct process_ids process_ids;
 
@@ -34,6 +35,33 @@ SYSCALL_DEFINE(getsid, int pid) { return pid == 0 || pid == PROCESS_PID ? PROCES
 /* The first setsid succeeds (as for a process started by a shell, which is
  * not a group leader); afterwards we lead our session and it fails. */
 static int session_leader;
+
+SYSCALL_DEFINE(getpgrp, void) { return PROCESS_PID; }
+
+/* Only our own group exists; a session leader may not move, as on Linux. */
+SYSCALL_DEFINE(setpgid, int pid, int pgid) {
+  if (pgid < 0) return -EINVAL;
+  if (pid != 0 && pid != PROCESS_PID) return -ESRCH;
+  if (session_leader) return -EPERM;
+  return pgid == 0 || pgid == PROCESS_PID ? 0 : -EPERM;
+}
+
+SYSCALL_DEFINE(getgroups, int size, unsigned *list) {
+  if (size < 0) return -EINVAL;
+  return 0; /* no supplementary groups */
+}
+
+SYSCALL_DEFINE(getresuid, unsigned *r, unsigned *e, unsigned *s) {
+  if (user_bad(r, 4) || user_bad(e, 4) || user_bad(s, 4)) return -EFAULT;
+  *r = process_ids.uid, *e = process_ids.euid, *s = process_ids.suid;
+  return 0;
+}
+
+SYSCALL_DEFINE(getresgid, unsigned *r, unsigned *e, unsigned *s) {
+  if (user_bad(r, 4) || user_bad(e, 4) || user_bad(s, 4)) return -EFAULT;
+  *r = process_ids.gid, *e = process_ids.egid, *s = process_ids.sgid;
+  return 0;
+}
 SYSCALL_DEFINE(setsid, void) {
   if (session_leader) return -EPERM;
   session_leader = 1;

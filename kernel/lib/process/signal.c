@@ -89,3 +89,18 @@ SYSCALL_DEFINE(tgkill, int tgid, int tid, int sig) {
   return send_self(sig);
 }
 SYSCALL_DEFINE(sched_yield, void) { return 0; }
+
+/* The alternate stack is remembered; no handler ever runs on it. */
+struct kstack { void *sp; int flags; unsigned long size; };
+static struct kstack altstack = {0, 2 /* SS_DISABLE */, 0};
+
+SYSCALL_DEFINE(sigaltstack, const struct kstack *ss, struct kstack *old) {
+  if ((ss && user_bad(ss, sizeof *ss)) || (old && user_bad(old, sizeof *old))) return -EFAULT;
+  if (ss) {
+    if (ss->flags != 0 && ss->flags != 2 && ss->flags != (int)(1U << 31)) return -EINVAL;
+    if (ss->flags != 2 && ss->size < 2048) return -ENOMEM; /* MINSIGSTKSZ */
+  }
+  if (old) *old = altstack;
+  if (ss) altstack = ss->flags == 2 ? (struct kstack){0, 2, 0} : *ss;
+  return 0;
+}
