@@ -9,6 +9,7 @@ export type ErrorCode =
   | "BUILD_FAILED"
   | "CORRUPT_ARCHIVE"
   | "DEBSRC_DISABLED"
+  | "FETCH_FAILED"
   | "IMAGE_LACKS_DRIVER"
   | "IMAGE_NOT_FOUND"
   | "KERNEL_BUILD_FAILED"
@@ -71,6 +72,8 @@ export const errors = {
       "run scripts/setup (it adds deb-src to /etc/apt/sources.list.d/debian.sources and runs apt-get update)",
       { stage: "source" },
     ),
+  fetchFailed: (name: string, detail: string) =>
+    new AutoportError("FETCH_FAILED", `could not download the Debian source of ${name} (${detail})`, "run `apt-get update` and retry; the mirror may lack this version", { stage: "source" }),
   imageLacksDriver: (image: string, driver: string, rebuild: string) =>
     new AutoportError("IMAGE_LACKS_DRIVER", `${image} has no ${driver} driver`, rebuild, { stage: "run" }),
   imageNotFound: (path: string, why: string) =>

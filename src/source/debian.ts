@@ -33,6 +33,8 @@ export async function fetchDebianSource(name: string): Promise<DebianSource> {
       if ((r as { code?: string }).code === "ENOENT") throw errors.missingTool("apt-get", "apt");
       if (/deb-src/.test(err)) throw errors.debsrcDisabled();
       if (/Unable to find a source package|Unable to locate package/.test(err)) throw errors.unknownPackage(name);
+      const fetch = err.split("\n").find((l) => /Failed to fetch/.test(l));
+      if (fetch) throw errors.fetchFailed(name, fetch.replace(/^E:\s*/, "").replace(/\s*\[IP:[^\]]*\]/, "").trim());
       if (/dpkg-source: not found|dpkg-source/.test(err) && /not found/.test(err)) throw errors.missingTool("dpkg-source", "dpkg-dev");
       throw errors.unknownPackage(`${name} (apt-get source failed: ${err.split("\n").find((l) => l.startsWith("E:")) ?? "see apt's output"})`);
     }
