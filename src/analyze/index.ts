@@ -34,7 +34,6 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
   const libc = libcUses(parsed.files, exports, map);
   const syscalls = syscallUses(libc, map, table, "source");
 
-  const kernelHasThreads = table.modules.some((m) => m.name === "threads");
   const manual: ManualItem[] = await forkItems(tree.root, parsed.files, async (cuts, forkNames) =>
     parseFunctions(tree.root, cuts, { keep: new Set(), forkNames, timeoutMs: opts.parseTimeoutMs }),
   );
@@ -49,7 +48,7 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
         file: f.file,
         line: o.line,
         ...(o.fn ? { function: o.fn } : {}),
-        hint: m.kind === "threads" ? threadsHint(kernelHasThreads) : m.kind === "fork" ? `${m.hint} (${o.name} used as a ${o.kind === "value" ? "function pointer" : "macro body"})` : m.hint,
+        hint: m.kind === "threads" ? threadsHint(table) : m.kind === "fork" ? `${m.hint} (${o.name} used as a ${o.kind === "value" ? "function pointer" : "macro body"})` : m.hint,
       });
     }
   }

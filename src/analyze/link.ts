@@ -59,7 +59,7 @@ export async function addLinkLayer(report: Report, objects: string[], opts: Laye
     libc.push({ name, layer: "link", kinds: [], sites: [], linked: true, syscalls: syscallsOf(map, name).syscalls });
     const m = manualOf(name);
     if (m && !manualSeen.has(name)) {
-      const hint = m.kind === "threads" ? threadsHint(table.modules.some((x) => x.name === "threads")) : m.hint;
+      const hint = m.kind === "threads" ? threadsHint(table) : m.hint;
       manual.push({ symbol: name, kind: m.kind, pattern: m.kind === "fork" ? "other" : m.kind, file: obj, line: 0, hint: `${hint} (imported by ${obj}; no source site found)` });
     }
   }

@@ -3,6 +3,7 @@
  * SysV IPC, dynamic loading, identity changes, tracing, signals to others,
  * threads. Each hit becomes a ManualItem with a concrete hint.
  */
+import { statusOf, type KernelTable } from "../manifests/index.js";
 import type { ForkPattern, ManualItem, ManualKind } from "../report/types.js";
 
 export const forkCalls = ["fork", "vfork", "_Fork", "clone"];
@@ -70,9 +71,14 @@ export const forkHints: Record<ForkPattern, string> = {
   other: "a unikernel has one process: fork fails with ENOSYS; run what the child does in-process, or drop it",
 };
 
+/** Threads need clone (CLONE_VM|CLONE_THREAD) and futex to do their job. */
+export function kernelHasThreads(table: KernelTable): boolean {
+  return ["clone", "futex"].every((s) => ["implemented", "partial"].includes(statusOf(table, s)));
+}
+
 /** The hint for threads, saying whether the kernel has them today. */
-export function threadsHint(kernelHasThreads: boolean): string {
-  return kernelHasThreads
+export function threadsHint(table: KernelTable): string {
+  return kernelHasThreads(table)
     ? catalogue.pthread_create.hint
     : `${catalogue.pthread_create.hint}; the kernel is single-threaded today, so pthread_create fails with EAGAIN`;
 }

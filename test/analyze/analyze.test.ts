@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeTree } from "../../src/analyze/index.js";
+import { tableOf } from "../../src/manifests/index.js";
 import { REPORT_VERSION } from "../../src/report/types.js";
 import type { SourceTree } from "../../src/source/types.js";
 import { smallKernel, smallMap } from "./small-map.js";
@@ -84,6 +85,12 @@ describe("analyzeTree", () => {
     expect(hint("dlopen")).toMatch(/static/);
     expect(hint("pthread_create")).toBe("needs the threads module (clone with CLONE_VM|CLONE_THREAD, futex); the kernel is single-threaded today, so pthread_create fails with EAGAIN");
     expect(r.manual.every((m) => m.file === "kinds.c" && m.function === "main" && m.hint.length > 20)).toBe(true);
+  });
+
+  it("drops the single-threaded remark once the kernel has clone and futex", async () => {
+    const kernel = tableOf([...smallKernel().modules, { name: "threads", summary: "", requires: [], sources: [], syscalls: { clone: "partial", futex: "implemented" } }]);
+    const r = await analyzeTree(folder(join(fixtures, "manual-kinds")), { jobs: 1, syscallMap: await smallMap(), kernel });
+    expect(r.manual.find((m) => m.symbol === "pthread_create")!.hint).toBe("needs the threads module (clone with CLONE_VM|CLONE_THREAD, futex)");
   });
 
   it("fails with NO_C_SOURCES on a tree without C files", async () => {
