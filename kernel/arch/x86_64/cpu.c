@@ -55,7 +55,20 @@ static void idt_load(void) {
   __asm__ volatile("lidt %0" ::"m"(ptr));
 }
 
+/* AVX state for apps built for it: CR4.OSXSAVE and XCR0 = x87|SSE|AVX. The
+ * kernel itself never touches vector registers, so nothing more is saved. */
+static void avx_enable(void) {
+  uint32_t r[4];
+  cpuid(1, 0, r);
+  if (!(r[2] & (1u << 26)) || !(r[2] & (1u << 28))) return; /* XSAVE, AVX */
+  uint64_t cr4;
+  __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+  __asm__ volatile("mov %0, %%cr4" ::"r"(cr4 | (1UL << 18)));
+  __asm__ volatile("xsetbv" ::"c"(0), "a"(7), "d"(0));
+}
+
 void cpu_init(void) {
+  avx_enable();
   tss_load();
   idt_load();
   /* syscall: CS=0x08/SS=0x10 on entry; FMASK clears IF, DF, TF, AC, NT. */

@@ -50,9 +50,13 @@ void *pages_alloc(size_t n) {
   if (!n || n > nfree) return 0;
   uint64_t run = 0;
   for (uint64_t pg = limit; pg-- > 0;) {
-    if (pg % 64 == 63 && used[pg / 64] == 0 && pg >= 63) { /* 64 free pages at once */
+    if (pg % 64 == 63 && used[pg / 64] == 0) { /* 64 free pages at once */
       run += 64;
       pg -= 63;
+    } else if (pg % 64 == 63 && used[pg / 64] == ~0ULL) { /* 64 used pages at once */
+      run = 0;
+      pg -= 63;
+      continue;
     } else if (is_used(pg)) {
       run = 0;
       continue;
