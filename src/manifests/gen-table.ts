@@ -15,6 +15,22 @@ export interface LinuxName {
   nr: number;
 }
 
+/** A syscall the kernel lacks, answered by autoport's shim stage: stub (quiet -ENOSYS) or fake (a fixed success value). */
+export interface ShimEntry {
+  name: string;
+  action: "stub" | "fake";
+  value?: number;
+}
+
+/** SHIMS="flock:fake:0 acct:stub" (kernel/Makefile) as entries. */
+export function parseShims(spec: string): ShimEntry[] {
+  return spec.split(/\s+/).filter(Boolean).map((w) => {
+    const [name, action, value] = w.split(":");
+    if (!name || (action !== "stub" && action !== "fake")) throw new Error(`bad shim "${w}": use NAME:stub or NAME:fake[:VALUE]`);
+    return { name, action, value: action === "fake" ? Number(value ?? 0) : undefined };
+  });
+}
+
 export interface GeneratedTable {
   c: string;
   mk: string;
@@ -31,7 +47,7 @@ export async function loadLinuxNames(root = projectRoot): Promise<LinuxName[]> {
   return [...text.matchAll(/^#define\s+__NR_(\w+)\s+(\d+)\s*$/gm)].map((m) => ({ name: m[1], nr: Number(m[2]) }));
 }
 
-export function generateTable(table: KernelTable, linux: LinuxName[], requested: string[]): GeneratedTable {
+export function generateTable(table: KernelTable, linux: LinuxName[], requested: string[], shims: ShimEntry[] = []): GeneratedTable {
   const modules = selectModules(table, requested);
   const nrOf = new Map(linux.map((s) => [s.name, s.nr]));
   const byName = new Map(table.modules.map((m) => [m.name, m]));
@@ -47,6 +63,13 @@ export function generateTable(table: KernelTable, linux: LinuxName[], requested:
   }
   handlers.sort((a, b) => a.nr - b.nr);
   const live = handlers.filter((h) => h.status !== "stub");
+  // a shim fills only a number no selected module answers
+  const answered = new Set(live.map((h) => h.name));
+  const shimmed = shims.filter((s) => !answered.has(s.name)).map((s) => {
+    const nr = nrOf.get(s.name);
+    if (nr === undefined) throw new Error(`shim ${s.name} is not an x86_64 Linux syscall`);
+    return { ...s, nr, value: s.action === "fake" ? s.value ?? 0 : undefined };
+  });
   const inits = modules.map((m) => byName.get(m)!.init).filter((i): i is string => !!i);
 
   const c = [
@@ -57,6 +80,9 @@ export function generateTable(table: KernelTable, linux: LinuxName[], requested:
     ...live.map((h) => `long sys_${h.name}();`),
     ...inits.map((i) => `void ${i}(void);`),
     "",
+    ...(shimmed.length ? ["/* shims decided by autoport (src/shim): stub = -ENOSYS without a report, fake = a fixed success value */"] : []),
+    ...shimmed.map((s) => `static long shim_${s.name}() { return ${s.action === "fake" ? `${s.value}L` : "-ENOSYS"}; }`),
+    "",
     `const unsigned syscall_count = ${size};`,
     "",
     "const syscall_fn syscall_table[] = {",
@@ -65,6 +91,7 @@ export function generateTable(table: KernelTable, linux: LinuxName[], requested:
         ? `  /* ${h.nr} ${h.name}: stub in ${h.module}, reported and -ENOSYS */`
         : `  [${h.nr}] = (syscall_fn)sys_${h.name}, /* ${h.module}, ${h.status} */`,
     ),
+    ...shimmed.map((s) => `  [${s.nr}] = (syscall_fn)shim_${s.name}, /* shim: ${s.action} */`),
     `  [${size - 1}] = 0,`,
     "};",
     "",
@@ -88,15 +115,15 @@ export function generateTable(table: KernelTable, linux: LinuxName[], requested:
   return { c, mk, modules };
 }
 
-function parseArgs(argv: string[]): { modules: string[]; outC: string; outMk: string; lib: string } {
+function parseArgs(argv: string[]): { modules: string[]; outC: string; outMk: string; lib: string; shims: ShimEntry[] } {
   const get = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const outC = get("--out-c"), outMk = get("--out-mk");
-  if (!outC || !outMk) throw new Error("usage: gen-syscall-table --modules \"m1 m2\" --out-c FILE --out-mk FILE [--lib DIR]");
+  if (!outC || !outMk) throw new Error("usage: gen-syscall-table --modules \"m1 m2\" --out-c FILE --out-mk FILE [--lib DIR] [--shims \"name:stub name:fake:0\"]");
   const modules = (get("--modules") ?? "").split(/[\s,]+/).filter(Boolean);
-  return { modules, outC, outMk, lib: get("--lib") ?? kernelLibDir };
+  return { modules, outC, outMk, lib: get("--lib") ?? kernelLibDir, shims: parseShims(get("--shims") ?? "") };
 }
 
 async function writeIfChanged(file: string, text: string): Promise<void> {
@@ -110,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     const args = parseArgs(argv);
     const table = await loadKernelTable(args.lib);
     if (args.modules.includes("all")) args.modules = table.modules.map((m) => m.name);
-    const out = generateTable(table, await loadLinuxNames(), args.modules);
+    const out = generateTable(table, await loadLinuxNames(), args.modules, args.shims);
     await writeIfChanged(args.outC, out.c);
     await writeIfChanged(args.outMk, out.mk);
     return 0;
