@@ -27,17 +27,7 @@ export async function fetchDebianSource(name: string): Promise<DebianSource> {
   await mkdir(cacheDir("debian"), { recursive: true });
   const tmp = await mkdtemp(join(cacheDir("debian"), `.${name}-`));
   try {
-    const r = await execa("apt-get", ["source", "-q", name], { cwd: tmp, reject: false, env: { LC_ALL: "C" } });
-    if (r.exitCode !== 0 || (r.failed && r.code === "ENOENT")) {
-      const err = `${r.stderr}\n${r.stdout}`;
-      if ((r as { code?: string }).code === "ENOENT") throw errors.missingTool("apt-get", "apt");
-      if (/deb-src/.test(err)) throw errors.debsrcDisabled();
-      if (/Unable to find a source package|Unable to locate package/.test(err)) throw errors.unknownPackage(name);
-      const fetch = err.split("\n").find((l) => /Failed to fetch/.test(l));
-      if (fetch) throw errors.fetchFailed(name, fetch.replace(/^E:\s*/, "").replace(/\s*\[IP:[^\]]*\]/, "").trim());
-      if (/dpkg-source: not found|dpkg-source/.test(err) && /not found/.test(err)) throw errors.missingTool("dpkg-source", "dpkg-dev");
-      throw errors.unknownPackage(`${name} (apt-get source failed: ${err.split("\n").find((l) => l.startsWith("E:")) ?? "see apt's output"})`);
-    }
+    await aptSource(name, tmp);
     const dirs = (await readdir(tmp, { withFileTypes: true })).filter((d) => d.isDirectory());
     if (dirs.length !== 1) throw errors.unknownPackage(`${name} (apt-get source left ${dirs.length} folders)`);
     const dsc = (await readdir(tmp)).find((f) => f.endsWith(".dsc")) ?? "";
@@ -51,4 +41,36 @@ export async function fetchDebianSource(name: string): Promise<DebianSource> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** Why `apt-get source` failed, as the error a user can act on. */
+function aptError(name: string, out: string, code?: string) {
+  if (code === "ENOENT") return errors.missingTool("apt-get", "apt");
+  if (/deb-src/.test(out)) return errors.debsrcDisabled();
+  if (/Unable to find a source package|Unable to locate package/.test(out)) return errors.unknownPackage(name);
+  const fetch = out.split("\n").find((l) => /Failed to fetch/.test(l));
+  if (fetch) return errors.fetchFailed(name, fetch.replace(/^E:\s*/, "").replace(/\s*\[IP:[^\]]*\]/, "").trim());
+  if (/dpkg-source/.test(out) && /not found/.test(out)) return errors.missingTool("dpkg-source", "dpkg-dev");
+  return errors.fetchFailed(name, out.split("\n").find((l) => l.startsWith("E:")) ?? "apt-get source failed");
+}
+
+/**
+ * `apt-get source NAME` into dir. When the newest version cannot be
+ * downloaded (mirrors sometimes lack a security update's files), the other
+ * versions apt knows are tried, newest first.
+ */
+async function aptSource(name: string, dir: string): Promise<void> {
+  const attempt = async (arg: string) => {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const r = await execa("apt-get", ["source", "-q", arg], { cwd: dir, reject: false, env: { LC_ALL: "C" } });
+    return r.exitCode === 0 ? undefined : aptError(name, `${r.stderr}\n${r.stdout}`, (r as { code?: string }).code);
+  };
+  const first = await attempt(name);
+  if (!first) return;
+  if (first.code !== "FETCH_FAILED") throw first;
+  const shown = await execa("apt-cache", ["showsrc", name], { reject: false, env: { LC_ALL: "C" } });
+  const versions = [...String(shown.stdout).matchAll(/^Version: (\S+)$/gm)].map((m) => m[1]!).reverse();
+  for (const v of versions) if (!(await attempt(`${name}=${v}`))) return;
+  throw first;
 }
