@@ -10,7 +10,8 @@
 #include <asm-generic/mman-common.h>
 #include <linux/auxvec.h>
 
-#define STACK_PAGES 512 /* 2 MiB, plus a PROT_NONE guard page below it */
+#define STACK_PAGES 512 /* 2 MiB */
+#define GUARD_PAGES 16  /* 64 KiB of PROT_NONE below: big frames must not skip it */
 #define MAX_STRINGS 4096
 
 extern const char __ehdr_start[];
@@ -42,10 +43,10 @@ void app_start(void) {
   int envc = load_strings("opt/autoport/env", envs, MAX_STRINGS - 1);
   if (argc == 0) args[argc++] = "app";
 
-  char *stack = pages_alloc(STACK_PAGES + 1);
+  char *stack = pages_alloc(STACK_PAGES + GUARD_PAGES);
   if (!stack) kpanic("no memory for the app stack");
-  paging_protect((uint64_t)stack, PAGE_SIZE, PROT_NONE);
-  char *sp = stack + (STACK_PAGES + 1) * PAGE_SIZE;
+  paging_protect((uint64_t)stack, GUARD_PAGES * PAGE_SIZE, PROT_NONE);
+  char *sp = stack + (STACK_PAGES + GUARD_PAGES) * PAGE_SIZE;
 
   for (int i = envc - 1; i >= 0; i--) envs[i] = push_bytes(&sp, envs[i], kstrlen(envs[i]) + 1);
   for (int i = argc - 1; i >= 0; i--) args[i] = push_bytes(&sp, args[i], kstrlen(args[i]) + 1);
