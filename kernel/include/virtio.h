@@ -1,7 +1,7 @@
-/* virtio over MMIO (kernel/lib/virtio): the devices QEMU lists on the kernel
- * command line (virtio_mmio.device=SIZE@ADDR:IRQ, added by -M microvm), one
- * split virtqueue per user, driven by polling (no interrupts). Both the
- * legacy (version 1) and the modern (version 2) register layouts work. */
+/* virtio (kernel/lib/virtio): MMIO devices (-M microvm: from
+ * virtio_mmio.device=SIZE@ADDR:IRQ entries, else its fixed slots; legacy and
+ * modern register layouts) and legacy PCI devices (-M pc); one split
+ * virtqueue per user, driven by polling (no interrupts). */
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
@@ -26,7 +26,8 @@ struct virtq {
 };
 
 struct virtio_dev {
-  uintptr_t base;
+  uintptr_t base;          /* MMIO registers, or 0 for a PCI device */
+  uint16_t io;             /* PCI legacy I/O ports (BAR 0), or 0 for MMIO */
   unsigned irq;
   uint32_t device_id;
   int legacy;

@@ -1,12 +1,13 @@
 /* virtio-mmio transport (virtio 1.x §4.2): discovery from the command line,
- * feature negotiation, queue 0 setup and polled requests. */
+ * feature negotiation, queue 0 setup and polled requests; PCI devices
+ * (pci.c) are found here too and take their own paths. */
 #include "diag.h"
 #include "io.h"
 #include "kstring.h"
 #include "page.h"
 #include "plat.h"
 #include "syscall.h"
-#include "virtio.h"
+#include "virtio-impl.h"
 
 #define MAGIC 0x000
 #define VERSION 0x004
@@ -104,6 +105,7 @@ static void scan_cmdline(void) {
     while (*s && *s != ' ') s++;
   }
   if (ndevs == 0) probe_microvm();
+  virtio_pci_scan(devs, &ndevs, MAX_DEVS);
 }
 
 struct virtio_dev *virtio_find(uint32_t device_id, int i) {
@@ -113,9 +115,13 @@ struct virtio_dev *virtio_find(uint32_t device_id, int i) {
   return NULL;
 }
 
-uint8_t virtio_config8(struct virtio_dev *d, unsigned off) { return *(volatile uint8_t *)(d->base + CONFIG + off); }
+uint8_t virtio_config8(struct virtio_dev *d, unsigned off) {
+  if (d->io) return virtio_pci_config8(d, off);
+  return *(volatile uint8_t *)(d->base + CONFIG + off);
+}
 
 int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
+  if (d->io) return virtio_pci_start(d, wanted, features);
   wr(d, STATUS, 0);
   wr(d, STATUS, S_ACK);
   wr(d, STATUS, S_ACK | S_DRIVER);
@@ -165,10 +171,15 @@ long virtio_transact(struct virtio_dev *d, const void *out, size_t out_len, void
   q->desc[0] = (struct vq_desc){(uintptr_t)out, (uint32_t)out_len, VQ_DESC_NEXT, 1};
   q->desc[1] = (struct vq_desc){(uintptr_t)in, (uint32_t)in_len, VQ_DESC_WRITE, 0};
   virtq_post(q, 0);
-  wr(d, QUEUE_NOTIFY, 0);
+  if (d->io) virtio_pci_notify(d);
+  else wr(d, QUEUE_NOTIFY, 0);
   uint32_t id, len;
   while (!virtq_take(q, &id, &len)) __asm__ volatile("pause");
-  uint32_t isr = rd(d, INTERRUPT_STATUS);
-  if (isr) wr(d, INTERRUPT_ACK, isr);
+  if (d->io) {
+    virtio_pci_ack(d);
+  } else {
+    uint32_t isr = rd(d, INTERRUPT_STATUS);
+    if (isr) wr(d, INTERRUPT_ACK, isr);
+  }
   return (long)len;
 }
