@@ -6,7 +6,7 @@
 #include "plat.h"
 #include "syscall.h"
 
-void cpu_init(void);
+#include "cpu.h"
 void app_start(void) __attribute__((noreturn));
 
 void __autoport_kmain(uint32_t start_info) {

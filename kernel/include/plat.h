@@ -37,6 +37,9 @@ void clock_mark_boot(void);           /* time zero of CLOCK_MONOTONIC */
 uint64_t clock_monotonic_ns(void);
 uint64_t clock_realtime_boot_ns(void); /* wall clock at boot (CMOS RTC), ns since the epoch */
 const char *clock_source(void);        /* how the TSC was calibrated */
+/* Halts until about deadline (monotonic ns) or an earlier interrupt; may
+ * return early, so callers loop. Spins only where there is no APIC. */
+void plat_idle_until(uint64_t deadline_ns);
 
 /* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault. */
 void plat_shutdown(int code) __attribute__((noreturn));

@@ -28,7 +28,7 @@ extern const uint64_t trap_stubs[32];
 extern char syscall_entry[];
 
 static struct tss tss __attribute__((aligned(16)));
-static struct idt_gate idt[32] __attribute__((aligned(16)));
+static struct idt_gate idt[256] __attribute__((aligned(16)));
 /* IST1: ordinary exceptions; IST2: double fault; IST3: NMI and machine check. */
 static uint8_t ist_stacks[3][16384] __attribute__((aligned(16)));
 
@@ -42,15 +42,20 @@ static void tss_load(void) {
   __asm__ volatile("ltr %w0" ::"r"(0x28));
 }
 
+static void set_gate(int v, uint64_t off, int ist) {
+  idt[v] = (struct idt_gate){
+      .off_lo = off & 0xffff, .sel = 0x08, .ist = (uint8_t)ist,
+      .type = 0x8e, /* present, ring 0, interrupt gate */
+      .off_mid = (off >> 16) & 0xffff, .off_hi = off >> 32,
+  };
+}
+
+/* Interrupts (vectors >= 32) run on IST1 too: they may arrive while the
+ * app's stack is in use, and the app's red zone lies below its rsp. */
+void cpu_set_irq_gate(int vector, void (*handler)(void)) { set_gate(vector, (uint64_t)handler, 1); }
+
 static void idt_load(void) {
-  for (int v = 0; v < 32; v++) {
-    uint64_t off = trap_stubs[v];
-    idt[v] = (struct idt_gate){
-        .off_lo = off & 0xffff, .sel = 0x08, .ist = v == 8 ? 2 : (v == 2 || v == 18) ? 3 : 1,
-        .type = 0x8e, /* present, ring 0, interrupt gate */
-        .off_mid = (off >> 16) & 0xffff, .off_hi = off >> 32,
-    };
-  }
+  for (int v = 0; v < 32; v++) set_gate(v, trap_stubs[v], v == 8 ? 2 : (v == 2 || v == 18) ? 3 : 1);
   struct { uint16_t limit; uint64_t base; } __attribute__((packed)) ptr = {sizeof idt - 1, (uint64_t)idt};
   __asm__ volatile("lidt %0" ::"m"(ptr));
 }

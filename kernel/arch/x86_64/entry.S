@@ -112,3 +112,17 @@ syscall_stack: .skip 65536
 syscall_stack_top:
 
 	.section .note.GNU-stack, "", @progbits
+
+/* Local APIC timer: it only wakes the CPU from hlt (plat/qemu/idle.c). */
+	.text
+	.globl apic_timer_isr, apic_spurious_isr
+apic_timer_isr:
+	push %rax
+	mov apic_eoi_reg(%rip), %rax
+	movl $0, (%rax)
+	pop %rax
+	iretq
+apic_spurious_isr:
+	iretq
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,5 +1,5 @@
-/* poll/ppoll over the devices' readiness. Nothing interrupts us, so waiting
- * re-polls with `pause` until something is ready or the timeout passes. */
+/* poll/ppoll over the devices' readiness. Devices raise no interrupts, so
+ * waiting halts for a millisecond at a time and polls again. */
 #include <asm-generic/poll.h>
 #include <linux/time.h>
 #include "fd-impl.h"
@@ -31,8 +31,11 @@ static long do_poll(struct pollfd_k *p, unsigned long n, long timeout_ns) {
   for (;;) {
     int ready = scan(p, n);
     if (ready || timeout_ns == 0) return ready;
-    if (timeout_ns > 0 && clock_monotonic_ns() >= deadline) return 0;
-    cpu_relax();
+    uint64_t now = clock_monotonic_ns();
+    if (timeout_ns > 0 && now >= deadline) return 0;
+    /* devices raise no interrupts yet: look again every millisecond */
+    uint64_t next = now + 1000000;
+    plat_idle_until(timeout_ns > 0 && deadline < next ? deadline : next);
   }
 }
 

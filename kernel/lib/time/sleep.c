@@ -1,5 +1,5 @@
-/* Sleeping: nothing else can run and no timer interrupt is armed, so a sleep
- * waits on the TSC with `pause`. It always completes, so `rem` (which may
+/* Sleeping: nothing else can run, so a sleep halts the CPU until the APIC
+ * timer fires (plat_idle_until). It always completes, so `rem` (which may
  * alias `req`, as in musl's usleep) is never written. */
 #include <linux/time.h>
 #include "io.h"
@@ -13,7 +13,7 @@ static long sleep_until(int clock, uint64_t deadline) {
   for (;;) {
     time_clock_ns(clock, &now);
     if (now >= deadline) return 0;
-    cpu_relax();
+    plat_idle_until(clock == CLOCK_MONOTONIC ? deadline : clock_monotonic_ns() + (deadline - now));
   }
 }
 
