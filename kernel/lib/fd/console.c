@@ -33,6 +33,7 @@ static long con_write(struct file *f, const void *buf, size_t n, uint64_t *pos) 
  * echoing as a terminal in canonical mode would. */
 static long tty_read(char *buf, size_t n) {
   size_t got = 0;
+  while (!serial_can_read(0)) plat_idle_until(clock_monotonic_ns() + 1000000); /* halt, look every 1 ms */
   do {
     char ch = (char)serial_read_byte(0);
     if (ch == '\r') ch = '\n';
