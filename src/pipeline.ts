@@ -6,6 +6,17 @@ import { analyzeTree } from "./analyze/index.js";
 import type { AnalyzeOptions } from "./analyze/types.js";
 import type { Report } from "./report/types.js";
 import type { SourceTree } from "./source/types.js";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { addImageLayer, addLinkLayer } from "./analyze/index.js";
+import { buildApp, loadPortRecipe, type PortRecipe } from "./build/index.js";
+import { errors } from "./errors.js";
+import { buildImage } from "./image/index.js";
+import { projectRoot } from "./manifests/index.js";
+import { writeReports } from "./report/index.js";
+import { decideShims, shimsVariable, toDecisions } from "./shim/index.js";
 
 export interface Analysis {
   tree: SourceTree;
@@ -25,4 +36,82 @@ export async function analyzeSource(spec: string, opts: AnalyzeOptions = {}): Pr
 function packageOf(tree: SourceTree): string {
   // apt maps binary names to source packages; the source folder is NAME-UPSTREAMVERSION
   return tree.root.split("/").at(-1)!.replace(/-[0-9][^-]*$/, "") || tree.app;
+}
+
+export interface BuildSourceOptions {
+  /** the output folder (design.md §7) */
+  out: string;
+  /** --target: the program to take when the build links several */
+  target?: string;
+  /** --file HOST:GUEST, packed into the initrd */
+  files?: string[];
+  jobs?: number;
+  /** ports/ folder; default: the repository's */
+  portsDir?: string;
+  /** called with one line per stage, for progress on stderr */
+  progress?: (line: string) => void;
+}
+
+export interface Built extends Analysis {
+  dir: string;
+  image: string;
+  recipe: PortRecipe;
+}
+
+/** Output files a build owns; removed first, so a failed build never looks like a finished one. */
+const OUTPUTS = ["report.json", "report.md", "report.html", "image.elf", "image.debug.elf", "initrd.cpio", "build.log"];
+
+/**
+ * source → analyze → build (the app's own, through the wrapper) → link layer
+ * → shim → image (kernel + objects + musl, initrd) → image layer → report.
+ * report.json is written last: a folder without it is unfinished.
+ */
+export async function buildSource(spec: string, opts: BuildSourceOptions): Promise<Built> {
+  const say = opts.progress ?? (() => {});
+  const dir = resolve(opts.out);
+  await mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw errors.outputUnwritable(dir, e.code ?? e.message);
+  });
+  await Promise.all(OUTPUTS.map((f) => rm(join(dir, f), { force: true })));
+  const logFile = join(dir, "build.log");
+  await writeFile(logFile, `autoport build ${spec}\n`);
+
+  say(`analyzing ${spec}`);
+  const analysis = await analyzeSource(spec, { jobs: opts.jobs });
+  const tree = analysis.tree;
+  let report = analysis.report;
+  const recipe = loadPortRecipe(opts.portsDir ?? join(projectRoot, "ports"), tree.app);
+  const files = (opts.files ?? []).map(parseFileSpec);
+  const work = await mkdtemp(join(tmpdir(), `autoport-build-${tree.app}-`));
+  try {
+    say(`building ${tree.app} with its own build (log: ${logFile})`);
+    const built = await buildApp({
+      root: tree.root, app: tree.app, only: tree.only, workDir: work, logFile, recipe, target: opts.target, jobs: opts.jobs,
+    });
+    report = await addLinkLayer(report, built.objects);
+    const plans = decideShims(report, { overrides: recipe.shims, overridesFrom: `ports/${tree.app}/port.json` });
+    say(`linking ${built.target} with the kernel`);
+    const img = await buildImage({
+      report, objects: built.objects, workDir: work, logFile, outDir: dir, shims: shimsVariable(plans),
+      rootfs: recipe.rootfs && recipe.dir ? join(recipe.dir, recipe.rootfs) : undefined, files, jobs: opts.jobs,
+    });
+    report = await addImageLayer(report, img.debugImage);
+    report.build = {
+      target: built.target, targetFrom: built.targetFrom, candidates: built.candidates, system: built.system,
+      modules: img.modules, imageBytes: img.imageBytes, glueLines: img.glueLines, shims: toDecisions(plans),
+    };
+    await writeReports(dir, report);
+    return { tree, report, dir, image: img.image, recipe };
+  } finally {
+    if (!process.env.AUTOPORT_KEEP_WORK) await rm(work, { recursive: true, force: true });
+  }
+}
+
+function parseFileSpec(spec: string): { host: string; guest: string } {
+  const at = spec.lastIndexOf(":");
+  const host = at > 0 ? spec.slice(0, at) : "";
+  const guest = spec.slice(at + 1);
+  if (!host || !guest.startsWith("/")) throw errors.badArgs(`--file takes HOST:/GUEST/PATH, not "${spec}"`);
+  if (!existsSync(host)) throw errors.sourceNotFound(host);
+  return { host: resolve(host), guest };
 }

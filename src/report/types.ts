@@ -95,6 +95,12 @@ export interface ShimDecision {
 
 export interface BuildInfo {
   target: string;
+  /** why this program: "--target", "ports/<app>/port.json", "the only program the build linked", ... */
+  targetFrom?: string;
+  /** every program the build linked */
+  candidates?: string[];
+  /** how it was built: "configure", "make", "plain" (cc on the C files) or "port" (the recipe's commands) */
+  system?: string;
   modules: string[];
   imageBytes: number;
   glueLines: number;

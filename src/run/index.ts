@@ -79,6 +79,7 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
       memMiB: opts.memMiB ?? 128,
       com1: console.com1,
       com2: console.com2,
+      addFds: console.addFds,
       debugcon: `file:${debugFile}`,
       cmdline,
       fwcfg,

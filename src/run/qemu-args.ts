@@ -9,6 +9,8 @@ export interface QemuPlan {
   memMiB: number;
   com1: string;
   com2: string;
+  /** -add-fd values for chardevs on /dev/fdset/N */
+  addFds?: string[];
   debugcon: string;
   /** key=value words for -append */
   cmdline: string[];
@@ -21,6 +23,7 @@ export interface QemuPlan {
 export function qemuArgs(p: QemuPlan): string[] {
   const a = ["-M", p.machine, "-m", `${p.memMiB}M`, "-display", "none", "-no-reboot", "-nodefaults", "-no-user-config"];
   a.push(...(p.accel === "kvm" ? ["-enable-kvm", "-cpu", "host"] : ["-accel", "tcg", "-cpu", "max"]));
+  for (const f of p.addFds ?? []) a.push("-add-fd", f);
   a.push("-chardev", p.com1, "-serial", "chardev:com1");
   a.push("-chardev", p.com2, "-device", "isa-serial,chardev=com2,iobase=0x2f8,irq=3");
   a.push("-debugcon", p.debugcon);

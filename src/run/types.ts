@@ -28,6 +28,8 @@ export interface HostFds {
   stdin: FdKind;
   stdout: FdKind;
   stderr: FdKind;
+  /** whether our fds 1 and 2 are open write-only (then QEMU gets them through an fd set) */
+  writeOnly?: [boolean, boolean];
   /** for TIOCGWINSZ, when any fd is a terminal */
   winsize?: { rows: number; cols: number };
 }

@@ -63,7 +63,12 @@ describe("accelerator and console choices", () => {
     const p = planConsole({ stdin: "fifo", stdout: "socket", stderr: "file" });
     expect(p.stdinSource).toBe("fwcfg");
     expect(p.com1).toBe("socket,id=com1,fd=3");
-    expect(p.com2).toBe("file,id=com2,path=/proc/self/fd/4,append=on");
+    expect(p.com2).toBe("file,id=com2,path=/proc/self/fd/4,append=on"); // read-write: reopened
+    const w = planConsole({ stdin: "file", stdout: "file", stderr: "tty", writeOnly: [true, true] });
+    // a write-only file is shared through an fd set (one file offset with the shell), never truncated
+    expect(w.com1).toBe("file,id=com1,path=/dev/fdset/1,append=on");
+    expect(w.addFds).toEqual(["fd=3,set=1"]);
+    expect(w.com2).toBe("file,id=com2,path=/proc/self/fd/4,append=on");
     expect(ttyMask({ stdin: "tty", stdout: "file", stderr: "tty" })).toBe(5);
   });
 });

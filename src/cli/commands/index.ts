@@ -2,8 +2,10 @@
 import type { Command } from "../command.js";
 import { analyze } from "./analyze.js";
 import { batch } from "./batch.js";
+import { build } from "./build.js";
+import { port } from "./port.js";
 import { run } from "./run.js";
 import { syscalls } from "./syscalls.js";
 import { worker } from "./worker.js";
 
-export const commands: Command[] = [analyze, run, syscalls, batch, worker];
+export const commands: Command[] = [analyze, build, run, port, syscalls, batch, worker];

@@ -1,0 +1,120 @@
+/**
+ * The image stage: builds the kernel with the modules the app needs and the
+ * shim stage's decisions, links it with the app's recorded objects and musl
+ * (kernel/Makefile's `image` target), and packs the initrd.
+ */
+import { spawn } from "node:child_process";
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { errors } from "../errors.js";
+import { loadKernelTable, projectRoot } from "../manifests/index.js";
+import { entriesOf, parentsOf, writeCpio, type CpioEntry } from "./cpio.js";
+import { pickModules } from "./modules.js";
+import type { Report } from "../report/types.js";
+
+export { writeCpio, entriesOf } from "./cpio.js";
+export { pickModules } from "./modules.js";
+
+export interface ImageFile {
+  host: string;
+  /** absolute path in the guest */
+  guest: string;
+}
+
+export interface ImageOptions {
+  report: Report;
+  /** the app's objects and archives, in link order */
+  objects: string[];
+  /** scratch: the kernel build goes to workDir/kernel */
+  workDir: string;
+  logFile: string;
+  /** where image.elf, image.debug.elf and initrd.cpio are written */
+  outDir: string;
+  /** kernel/Makefile SHIMS value */
+  shims?: string;
+  /** modules wanted beyond the syscalls' owners (vfs when there are files) */
+  extraModules?: string[];
+  rootfs?: string;
+  files?: ImageFile[];
+  kernelDir?: string;
+  jobs?: number;
+}
+
+export interface ImageResult {
+  modules: string[];
+  image: string;
+  debugImage: string;
+  initrd?: string;
+  imageBytes: number;
+  /** lines of generated shim code in the kernel's syscall table */
+  glueLines: number;
+}
+
+export async function buildImage(o: ImageOptions): Promise<ImageResult> {
+  const kdir = o.kernelDir ?? join(projectRoot, "kernel");
+  const table = await loadKernelTable(join(kdir, "lib"));
+  const hasFiles = !!o.rootfs || (o.files?.length ?? 0) > 0;
+  const extra = [...(o.extraModules ?? []), ...(hasFiles && table.modules.some((m) => m.name === "vfs") ? ["vfs"] : [])];
+  const modules = pickModules(o.report, table, extra);
+  const kbuild = join(o.workDir, "kernel");
+  const img = join(o.workDir, "image");
+  const vars = [`O=${kbuild}`, `MODULES=${modules.join(" ")}`, `SHIMS=${o.shims ?? ""}`];
+  if ((await make(kdir, [`-j${o.jobs ?? 2}`, ...vars], o.logFile)) !== 0) throw errors.kernelBuildFailed(o.logFile);
+  const app = o.objects.join(" ");
+  if ((await make(kdir, [...vars, `APP=${app}`, `IMG=${img}`, "image"], o.logFile)) !== 0) {
+    throw errors.linkFailed(o.logFile, await undefinedSymbols(o.logFile));
+  }
+  await mkdir(o.outDir, { recursive: true });
+  const image = join(o.outDir, "image.elf");
+  const debugImage = join(o.outDir, "image.debug.elf");
+  await copyFile(join(img, "image.elf"), image);
+  await copyFile(join(img, "image.debug.elf"), debugImage);
+  let initrd: string | undefined;
+  if (hasFiles) {
+    initrd = join(o.outDir, "initrd.cpio");
+    await writeFile(initrd, initrdOf(o.rootfs, o.files ?? []));
+  }
+  const tableC = join(kbuild, "gen", "syscall_table.c");
+  const glueLines = existsSync(tableC) ? (await readFile(tableC, "utf8")).split("\n").filter((l) => l.includes("shim_")).length : 0;
+  return { modules, image, debugImage, initrd, imageBytes: statSync(image).size, glueLines };
+}
+
+/** rootfs's tree, then each --file at its guest path (parents made). */
+export function initrdOf(rootfs: string | undefined, files: ImageFile[]): Buffer {
+  const entries: CpioEntry[] = rootfs && existsSync(rootfs) ? entriesOf(rootfs) : [];
+  const have = new Set(entries.map((e) => e.name));
+  for (const f of files) {
+    const name = f.guest.replace(/^\/+/, "");
+    entries.push(...parentsOf(name, have));
+    const st = statSync(f.host);
+    if (st.isDirectory()) {
+      if (!have.has(name)) entries.push({ name, mode: 0o040755 });
+      entries.push(...entriesOf(f.host, name));
+    } else entries.push({ name, mode: 0o100000 | (st.mode & 0o7777), data: readFileSync(f.host) });
+  }
+  return writeCpio(entries);
+}
+
+function make(kdir: string, args: string[], logFile: string): Promise<number> {
+  appendFileSync(logFile, `\n$ make -C ${kdir} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(" ")}\n`);
+  const fd = openSync(logFile, "a");
+  return new Promise((resolve) => {
+    const child = spawn("make", ["-C", kdir, ...args], { stdio: ["ignore", fd, fd] });
+    child.on("error", () => {
+      closeSync(fd);
+      resolve(127);
+    });
+    child.on("close", (code) => {
+      closeSync(fd);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** "undefined reference to `fork'" lines, named in one message. */
+async function undefinedSymbols(logFile: string): Promise<string> {
+  const text = await readFile(logFile, "latin1");
+  const names = [...new Set([...text.matchAll(/undefined reference to [`'](\w+)'/g)].map((m) => m[1]!))];
+  return names.length ? `undefined: ${names.slice(0, 6).join(", ")}${names.length > 6 ? ", ..." : ""}` : "";
+}
