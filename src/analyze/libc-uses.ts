@@ -13,13 +13,14 @@ export function libcUses(files: ParsedFile[], exports: ReadonlySet<string>, map:
   for (const f of files) {
     for (const o of f.occurrences) {
       // `errno` is musl's macro over __errno_location(): a use of that function, through a macro
-      const viaHeader = headerMacros.get(o.name);
-      const name = viaHeader && exports.has(viaHeader) ? viaHeader : o.name;
-      if (!exports.has(name)) continue;
-      let e = byName.get(name);
-      if (!e) byName.set(name, (e = { kinds: new Set(), sites: [] }));
-      e.kinds.add(viaHeader ? "macro" : o.kind);
-      e.sites.push({ file: f.file, line: o.line, column: o.column, cond: o.cond, ...(o.fn ? { function: o.fn } : {}) });
+      const viaHeader = headerMacros.get(o.name)?.filter((n) => exports.has(n));
+      for (const name of viaHeader?.length ? viaHeader : [o.name]) {
+        if (!exports.has(name)) continue;
+        let e = byName.get(name);
+        if (!e) byName.set(name, (e = { kinds: new Set(), sites: [] }));
+        e.kinds.add(viaHeader?.length ? "macro" : o.kind);
+        e.sites.push({ file: f.file, line: o.line, column: o.column, cond: o.cond, ...(o.fn ? { function: o.fn } : {}) });
+      }
     }
   }
   const out: LibcUse[] = [];
