@@ -5,6 +5,7 @@
  */
 import { execa } from "execa";
 import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Report } from "../report/types.js";
 import { cacheDir } from "../source/cache.js";
 import { projectRoot } from "../manifests/index.js";
@@ -24,8 +25,11 @@ export async function runLaterStages(app: AppSpec, report: Report, opts: RunAppO
   }
   const box = await sandboxFor(opts.workDir, [projectRoot, cacheDir(), ...(report.root ? [report.root] : [])]);
   const script = fileURLToPath(new URL("./build-process.js", import.meta.url));
-  const { cmd, args } = box.wrap(process.execPath, [script, JSON.stringify({ source: app.source, stage, outDir: opts.workDir })]);
-  const r = await execa(cmd, args, { reject: false, env: { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? cacheDir("..") } });
+  const out = join(opts.workDir, "out");
+  const { cmd, args } = box.wrap(process.execPath, [script, JSON.stringify({ source: app.source, stage, outDir: out, jobs: opts.parseJobs })]);
+  // the build copies the app's tree under TMPDIR: keep that on disk, in the work folder
+  const env = { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? cacheDir(".."), TMPDIR: opts.workDir };
+  const r = await execa(cmd, args, { reject: false, env, extendEnv: true });
   const last = r.stdout.trim().split("\n").at(-1) ?? "";
   try {
     const out = JSON.parse(last) as Outcome;

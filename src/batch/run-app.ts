@@ -3,6 +3,8 @@
  * analyze, then build and boot when asked. Every failure becomes a result
  * naming the stage and the reason; nothing here throws for a bad app.
  */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { isAutoportError } from "../errors.js";
 import type { Report } from "../report/types.js";
 import { resultOf, failed } from "./result.js";
@@ -33,12 +35,22 @@ export async function runApp(app: AppSpec, opts: RunAppOptions): Promise<{ resul
     const { report } = await analyzeSource(app.source, { jobs: opts.parseJobs });
     if (opts.stage !== "analyze") {
       const later = await runLaterStages(app, report, opts, enter);
-      return { result: { ...resultOf(app, report, Date.now() - start), ...later }, report };
+      // a finished build's report adds the link and image layers: count from it
+      const built = later.status === "ok" ? await readBuiltReport(opts.workDir) : undefined;
+      return { result: { ...resultOf(app, built ?? report, Date.now() - start), ...later }, report: built ?? report };
     }
     return { result: resultOf(app, report, Date.now() - start, opts.stage), report };
   } catch (e) {
     const s = isAutoportError(e) && e.stage === "source" ? "source" : stage;
     return { result: failed(app, s, reasonOf(e), Date.now() - start, isAutoportError(e) ? e.code : undefined) };
+  }
+}
+
+async function readBuiltReport(workDir: string): Promise<Report | undefined> {
+  try {
+    return JSON.parse(await readFile(join(workDir, "out", "report.json"), "utf8")) as Report;
+  } catch {
+    return undefined;
   }
 }
 
