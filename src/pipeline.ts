@@ -7,7 +7,7 @@ import type { AnalyzeOptions } from "./analyze/types.js";
 import type { Report } from "./report/types.js";
 import type { SourceTree } from "./source/types.js";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { addImageLayer, addLinkLayer } from "./analyze/index.js";
@@ -59,7 +59,7 @@ export interface Built extends Analysis {
 }
 
 /** Output files a build owns; removed first, so a failed build never looks like a finished one. */
-const OUTPUTS = ["report.json", "report.md", "report.html", "image.elf", "image.debug.elf", "initrd.cpio", "build.log"];
+const OUTPUTS = ["report.json", "report.md", "report.html", "image.elf", "image.debug.elf", "initrd.cpio", "build.log", "native"];
 
 /**
  * source → analyze → build (the app's own, through the wrapper) → link layer
@@ -89,6 +89,10 @@ export async function buildSource(spec: string, opts: BuildSourceOptions): Promi
       root: tree.root, app: tree.app, only: tree.only, workDir: work, logFile, recipe, target: opts.target, jobs: opts.jobs,
     });
     report = await addLinkLayer(report, built.objects);
+    report.manual = report.manual.map((m) => (recipe.manual?.[m.symbol] ? { ...m, explained: recipe.manual[m.symbol] } : m));
+    // the same build's program, linked natively (musl, static): differential tests run it next to the image
+    await mkdir(join(dir, "native"), { recursive: true });
+    await copyFile(built.program, join(dir, "native", built.target));
     const plans = decideShims(report, { overrides: recipe.shims, overridesFrom: `ports/${tree.app}/port.json` });
     say(`linking ${built.target} with the kernel`);
     const img = await buildImage({

@@ -52,7 +52,9 @@ export async function addLinkLayer(report: Report, objects: string[], opts: Laye
     linked: imports.has(u.name) || (u.equivalents ?? []).some((e) => imports.has(e)),
   }));
   const known = new Set(libc.map((u) => u.name));
-  const manual: ManualItem[] = [...report.manual];
+  // the program decides: a source site whose symbol the program does not import
+  // (a test file, a disabled feature) needs no porting
+  const manual: ManualItem[] = report.manual.filter((m) => imports.has(m.symbol));
   const manualSeen = new Set(manual.map((m) => m.symbol));
   for (const [name, obj] of imports) {
     if (known.has(name)) continue;

@@ -17,6 +17,8 @@ export interface PortRecipe extends BuildRecipe {
   /** default arguments after argv[0] when `port --run` gets none */
   args?: string[];
   shims?: Record<string, ShimOverride>;
+  /** libc symbol → why a manual-porting item the report lists needs no porting in this app */
+  manual?: Record<string, string>;
   /** the recipe's folder, absolute (set by the loader) */
   dir?: string;
 }

@@ -70,6 +70,8 @@ export interface ManualItem {
   /** the function the site sits in, when known */
   function?: string;
   hint: string;
+  /** why this app needs no porting for it, from ports/<app>/port.json "manual" */
+  explained?: string;
 }
 
 export interface Skipped {

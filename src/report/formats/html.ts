@@ -40,7 +40,7 @@ export function html(report: Report): string {
   const counts = statusCounts(report);
   const manual = report.manual.length
     ? `<table><tr><th>call</th><th>kind</th><th>pattern</th><th>site</th><th>hint</th></tr>${report.manual
-        .map((m) => `<tr><td><code>${esc(m.symbol)}</code></td><td>${esc(m.kind)}</td><td>${esc(m.pattern)}</td><td>${siteLink(report, m.file, m.line)}</td><td>${esc(m.hint)}</td></tr>`)
+        .map((m) => `<tr><td><code>${esc(m.symbol)}</code></td><td>${esc(m.kind)}</td><td>${esc(m.pattern)}</td><td>${siteLink(report, m.file, m.line)}</td><td>${esc(m.explained ? `needs no porting here: ${m.explained}` : m.hint)}</td></tr>`)
         .join("")}</table>`
     : "<p>Nothing.</p>";
   const syscalls = [...report.syscalls]

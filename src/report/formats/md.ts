@@ -27,7 +27,7 @@ export function md(report: Report): string {
   if (report.manual.length === 0) out.push("Nothing.", "");
   else {
     out.push("| call | kind | pattern | site | hint |", "|---|---|---|---|---|");
-    for (const m of report.manual) out.push(`| \`${m.symbol}\` | ${m.kind} | ${m.pattern} | ${m.file}:${m.line} | ${cell(m.hint)} |`);
+    for (const m of report.manual) out.push(`| \`${m.symbol}\` | ${m.kind} | ${m.pattern} | ${m.file}:${m.line} | ${cell(m.explained ? `needs no porting here: ${m.explained}` : m.hint)} |`);
     out.push("");
   }
   out.push("## Syscalls", "", "| syscall | nr | status | module | via | layer |", "|---|---|---|---|---|---|");

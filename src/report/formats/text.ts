@@ -21,7 +21,7 @@ export function text(report: Report): string {
     lines.push(`needs manual porting: ${report.manual.length}`);
     for (const m of report.manual.slice(0, 10)) {
       const pat = m.pattern && m.pattern !== m.kind ? ` [${m.pattern}]` : "";
-      lines.push(`  ${m.symbol}${pat} ${m.file}:${m.line}: ${m.hint}`);
+      lines.push(`  ${m.symbol}${pat} ${m.file}:${m.line}: ${m.explained ? `needs no porting here: ${m.explained}` : m.hint}`);
     }
     if (report.manual.length > 10) lines.push(`  ... and ${report.manual.length - 10} more`);
   } else {
