@@ -5,3 +5,5 @@
 void process_exit(int status) __attribute__((noreturn));
 /* Ends the app as if killed by signal sig (a fault or a fatal signal). */
 void process_kill(int sig, int vector, unsigned long addr, unsigned long rip) __attribute__((noreturn));
+/* Called at every syscall entry with the app's rsp (signal bookkeeping). */
+void signal_syscall_entered(unsigned long app_rsp);

@@ -23,3 +23,10 @@ struct syscall_frame {
   long rdi, rsi, rdx, r10, r8, r9, nr, rcx, r11, rsp;
 };
 long syscall_dispatch(struct syscall_frame *f);
+/* The syscall in progress (its saved app registers), or NULL. */
+extern struct syscall_frame *syscall_current;
+/* Where syscall entry puts the kernel stack; lowered while app code (a signal
+ * handler) runs inside a syscall, so nested syscalls keep the outer frames. */
+extern uint64_t syscall_kstack;
+/* fn(a1, a2, a3) with rsp = stack (16-byte aligned). */
+void call_on_stack(void *fn, long a1, long a2, long a3, void *stack);

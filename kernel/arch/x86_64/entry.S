@@ -9,7 +9,7 @@
 	.globl syscall_entry
 syscall_entry:
 	mov %rsp, syscall_user_rsp(%rip)
-	lea syscall_stack_top(%rip), %rsp
+	mov syscall_kstack(%rip), %rsp  /* lowered while a signal handler runs */
 	pushq syscall_user_rsp(%rip)   /* frame.rsp */
 	push %r11                      /* frame.r11 */
 	push %rcx                      /* frame.rcx */
@@ -35,6 +35,22 @@ syscall_entry:
 	popfq
 	pop %rsp
 	jmp *%rcx
+
+/* call_on_stack(fn, a1, a2, a3, stack): fn(a1, a2, a3) on another stack
+ * (a signal handler on the app's stack); returns when fn returns. */
+	.globl call_on_stack
+call_on_stack:
+	push %rbp
+	mov %rsp, %rbp
+	mov %r8, %rsp
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	mov %rdx, %rsi
+	mov %rcx, %rdx
+	call *%rax
+	mov %rbp, %rsp
+	pop %rbp
+	ret
 
 /* enter_app(sp, entry): start musl's _start with a fresh register state. */
 	.globl enter_app
@@ -110,6 +126,11 @@ syscall_user_rsp: .skip 8
 syscall_stack: .skip 65536
 	.globl syscall_stack_top
 syscall_stack_top:
+
+	.data
+	.p2align 3
+	.globl syscall_kstack
+syscall_kstack: .quad syscall_stack_top
 
 	.section .note.GNU-stack, "", @progbits
 

@@ -1,11 +1,12 @@
-/* Signals without handlers: dispositions and the mask are remembered and
- * reported back. A signal sent to ourselves while blocked stays pending until
- * it is unblocked (musl's raise() blocks signals around tkill). When it takes
- * effect, an ignored signal is dropped and any other ends the app as its
- * default action would ("@fault signal=S vector=-1"); installed handlers are
- * never called, the signal is then dropped. */
+/* Signals the app sends itself (kill, tkill, tgkill, raise, abort). One sent
+ * while blocked stays pending until unblocked (musl's raise() blocks signals
+ * around tkill). When it takes effect: an ignored signal is dropped, a
+ * handler runs at once on the app's stack (or its sigaltstack) before the
+ * syscall returns, and a default action ends the app ("@fault signal=S
+ * vector=-1"). No other signals exist: nothing else can send one. */
 #include "process.h"
 #include "process-impl.h"
+#include "diag.h"
 #include "syscall.h"
 #include "uaccess.h"
 
@@ -18,7 +19,6 @@ struct ksigaction { unsigned long handler, flags, restorer, mask; };
 static struct ksigaction actions[NSIG + 1];
 static unsigned long blocked, pending;
 
-extern struct syscall_frame *syscall_current;
 static void deliver_unblocked(void);
 
 SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksigaction *old, unsigned long setsize) {
@@ -70,9 +70,83 @@ static long send_self(int sig) {
   return 0;
 }
 
+#define SA_SIGINFO 4
+#define SA_ONSTACK 0x08000000
+#define SA_RESETHAND 0x80000000
+#define SA_NODEFER 0x40000000
+#define SI_TKILL (-6)
+
+struct kstack { void *sp; int flags; unsigned long size; };
+static struct kstack altstack = {0, 2 /* SS_DISABLE */, 0};
+static int on_altstack;
+
+#define MAX_DEPTH 8
+/* Handlers running now, innermost last: the app stack range each runs on,
+ * the kernel stack to restore, and the app's SSE state. */
+static struct running {
+  uint64_t lo, hi, kstack;
+  int alt;
+  uint8_t fx[512] __attribute__((aligned(16)));
+} running[MAX_DEPTH];
+static int depth;
+
+/* Runs the handler on the app's stack below its red zone (or on the
+ * sigaltstack), with the app's SSE state saved around it and the handler's
+ * mask applied. siginfo carries the signal and our pid; the ucontext is zero. */
+static void run_handler(int sig) {
+  struct ksigaction a = actions[sig];
+  if (a.flags & SA_RESETHAND) actions[sig].handler = SIG_DFL;
+  unsigned long saved_mask = blocked;
+  blocked |= a.mask | ((a.flags & SA_NODEFER) ? 0 : 1UL << (sig - 1));
+  uint64_t sp = syscall_current->rsp - 128;
+  int use_alt = (a.flags & SA_ONSTACK) && altstack.flags == 0 && !on_altstack;
+  if (use_alt) sp = (uint64_t)altstack.sp + altstack.size;
+  sp -= 1024; /* ucontext */
+  uint64_t uc = sp &= ~15UL;
+  sp -= 128; /* siginfo */
+  uint64_t info = sp &= ~15UL;
+  for (int i = 0; i < 1024 / 8; i++) ((uint64_t *)uc)[i] = 0;
+  for (int i = 0; i < 128 / 8; i++) ((uint64_t *)info)[i] = 0;
+  ((int *)info)[0] = sig, ((int *)info)[2] = SI_TKILL, ((int *)info)[4] = PROCESS_PID;
+
+  if (depth == MAX_DEPTH) kpanic("signal handlers nested too deeply");
+  struct running *run = &running[depth++];
+  run->lo = use_alt ? (uint64_t)altstack.sp : 0;
+  run->hi = use_alt ? (uint64_t)altstack.sp + altstack.size : (uint64_t)syscall_current->rsp;
+  run->kstack = syscall_kstack;
+  run->alt = use_alt;
+  struct syscall_frame *outer = syscall_current;
+  __asm__ volatile("fxsave (%0)" ::"r"(run->fx) : "memory");
+  syscall_kstack = ((uint64_t)__builtin_frame_address(0) - 512) & ~15UL;
+  on_altstack += use_alt;
+  call_on_stack((void *)a.handler, sig, (long)info, (long)uc, (void *)sp);
+  on_altstack -= use_alt;
+  syscall_kstack = run->kstack;
+  syscall_current = outer;
+  __asm__ volatile("fxrstor (%0)" ::"r"(run->fx) : "memory");
+  depth--;
+  blocked = saved_mask;
+  deliver_unblocked();
+}
+
+/* A handler left by longjmp never returns to run_handler: when a syscall
+ * comes from outside the stack a handler ran on, forget that handler (and
+ * any inside it) and give the kernel stack back. */
+void signal_syscall_entered(unsigned long app_rsp) {
+  while (depth > 0) {
+    struct running *run = &running[depth - 1];
+    if (app_rsp >= run->lo && app_rsp <= run->hi) return;
+    syscall_kstack = run->kstack;
+    on_altstack -= run->alt;
+    depth--;
+  }
+}
+
 static void take_effect(int sig) {
   unsigned long h = actions[sig].handler;
-  if (sig != SIGKILL && (h != SIG_DFL || ignored_by_default(sig))) return; /* ignored, or a handler we cannot run */
+  if (sig != SIGKILL && h == SIG_IGN) return;
+  if (sig != SIGKILL && h == SIG_DFL && ignored_by_default(sig)) return;
+  if (sig != SIGKILL && h != SIG_DFL && syscall_current) return run_handler(sig);
   process_kill(sig, -1, 0, syscall_current ? (unsigned long)syscall_current->rcx : 0);
 }
 
@@ -90,9 +164,7 @@ SYSCALL_DEFINE(tgkill, int tgid, int tid, int sig) {
 }
 SYSCALL_DEFINE(sched_yield, void) { return 0; }
 
-/* The alternate stack is remembered; no handler ever runs on it. */
-struct kstack { void *sp; int flags; unsigned long size; };
-static struct kstack altstack = {0, 2 /* SS_DISABLE */, 0};
+/* The alternate stack for handlers installed with SA_ONSTACK. */
 
 SYSCALL_DEFINE(sigaltstack, const struct kstack *ss, struct kstack *old) {
   if ((ss && user_bad(ss, sizeof *ss)) || (old && user_bad(old, sizeof *old))) return -EFAULT;

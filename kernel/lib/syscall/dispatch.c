@@ -3,6 +3,7 @@
  * "@unsupported name=X nr=N" and returns -ENOSYS, as Linux would for an
  * unknown syscall. */
 #include "diag.h"
+#include "process.h"
 #include "syscall.h"
 #include "syscall-impl.h"
 
@@ -22,6 +23,7 @@ struct syscall_frame *syscall_current; /* the syscall in progress, for reports *
 
 long syscall_dispatch(struct syscall_frame *f) {
   syscall_current = f;
+  signal_syscall_entered((unsigned long)f->rsp);
   unsigned long nr = (unsigned long)f->nr;
   syscall_fn fn = nr < syscall_count ? syscall_table[nr] : 0;
   if (!fn) return unsupported(nr);
