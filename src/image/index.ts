@@ -6,6 +6,8 @@
 import { spawn } from "node:child_process";
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { errors } from "../errors.js";
 import { loadKernelTable, projectRoot } from "../manifests/index.js";
@@ -57,12 +59,13 @@ export async function buildImage(o: ImageOptions): Promise<ImageResult> {
   const hasFiles = !!o.rootfs || (o.files?.length ?? 0) > 0;
   const extra = [...(o.extraModules ?? []), ...(hasFiles && table.modules.some((m) => m.name === "vfs") ? ["vfs"] : [])];
   const modules = pickModules(o.report, table, extra);
-  const kbuild = join(o.workDir, "kernel");
+  const kbuild = kernelBuildDir(modules, o.shims ?? "");
   const img = join(o.workDir, "image");
   const vars = [`O=${kbuild}`, `MODULES=${modules.join(" ")}`, `SHIMS=${o.shims ?? ""}`];
-  if ((await make(kdir, [`-j${o.jobs ?? 2}`, ...vars], o.logFile)) !== 0) throw errors.kernelBuildFailed(o.logFile);
+  await mkdir(kbuild, { recursive: true });
+  if ((await make(kdir, [`-j${o.jobs ?? 2}`, ...vars], o.logFile, join(kbuild, ".lock"))) !== 0) throw errors.kernelBuildFailed(o.logFile);
   const app = o.objects.join(" ");
-  if ((await make(kdir, [...vars, `APP=${app}`, `IMG=${img}`, "image"], o.logFile)) !== 0) {
+  if ((await make(kdir, [...vars, `APP=${app}`, `IMG=${img}`, "image"], o.logFile, join(kbuild, ".lock"))) !== 0) {
     throw errors.linkFailed(o.logFile, await undefinedSymbols(o.logFile));
   }
   await mkdir(o.outDir, { recursive: true });
@@ -96,11 +99,22 @@ export function initrdOf(rootfs: string | undefined, files: ImageFile[]): Buffer
   return writeCpio(entries);
 }
 
-function make(kdir: string, args: string[], logFile: string): Promise<number> {
+/**
+ * One kernel build per (modules, shims), kept under the cache and shared by
+ * every image that needs the same kernel; make rebuilds what changed.
+ */
+function kernelBuildDir(modules: string[], shims: string): string {
+  const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
+  const key = createHash("sha256").update(`${modules.join(" ")}\n${shims}`).digest("hex").slice(0, 16);
+  return join(cache, "autoport", "kernel", key);
+}
+
+/** make under an exclusive lock on the kernel build folder (builds run in parallel). */
+function make(kdir: string, args: string[], logFile: string, lock: string): Promise<number> {
   appendFileSync(logFile, `\n$ make -C ${kdir} ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(" ")}\n`);
   const fd = openSync(logFile, "a");
   return new Promise((resolve) => {
-    const child = spawn("make", ["-C", kdir, ...args], { stdio: ["ignore", fd, fd] });
+    const child = spawn("flock", [lock, "make", "-C", kdir, ...args], { stdio: ["ignore", fd, fd] });
     child.on("error", () => {
       closeSync(fd);
       resolve(127);
