@@ -28,7 +28,9 @@ beforeAll(async () => {
   await execa("musl-gcc", ["-static", "-O2", fixture("conformance-files"), "-o", exe]);
   await mkdir(join(work, "native-share"));
   await writeFile(join(work, "initrd.txt"), initrdText);
-  native = (await execa(exe, [join(work, "scratch"), join(work, "native-share"), join(work, "initrd.txt")], { stripFinalNewline: false })).stdout;
+  // stdout a real pipe, as the console looks in the guest (node's own stdio pipes are sockets)
+  const argv = [exe, join(work, "scratch"), join(work, "native-share"), join(work, "initrd.txt")];
+  native = (await execa("sh", ["-c", '"$@" | cat', "sh", ...argv], { stripFinalNewline: false })).stdout;
 
   await mkdir(join(work, "root", "etc"), { recursive: true });
   await writeFile(join(work, "root", "etc", "conformance.txt"), initrdText);
