@@ -1,7 +1,7 @@
 /**
  * --stage build|boot: after the analysis, build (and boot) the app inside the
- * sandbox. The build and run stages are wired through src/pipeline.ts's
- * buildSource / portSource; until those exist the app fails here, saying so.
+ * sandbox (build-process.ts), through the pipeline's buildSource and the run
+ * stage's runImage.
  */
 import { execa } from "execa";
 import { fileURLToPath } from "node:url";
@@ -13,24 +13,22 @@ import { sandboxFor } from "./sandbox.js";
 import type { AppResult, AppSpec } from "./types.js";
 import type { RunAppOptions } from "./run-app.js";
 
+/** how long a booted app may run before it is stopped */
+const BOOT_S = 30;
+
 type Outcome = Pick<AppResult, "status" | "stage" | "reason"> & { code?: string; sandbox?: string };
 
 export async function runLaterStages(app: AppSpec, report: Report, opts: RunAppOptions, enter: (s: AppResult["stage"]) => void): Promise<Outcome> {
   const stage = opts.stage === "boot" ? "boot" : "build";
   enter("build");
-  const pipeline = (await import("../pipeline.js")) as Record<string, unknown>;
-  const fn = stage === "boot" ? "portSource" : "buildSource";
-  if (typeof pipeline[fn] !== "function") {
-    return { status: "failed", stage, reason: `the ${stage} stage is not part of this autoport yet (src/pipeline.ts has no ${fn})` };
-  }
   const box = await sandboxFor(opts.workDir, [projectRoot, cacheDir(), ...(report.root ? [report.root] : [])]);
   const script = fileURLToPath(new URL("./build-process.js", import.meta.url));
   const out = join(opts.workDir, "out");
-  const { cmd, args } = box.wrap(process.execPath, [script, JSON.stringify({ source: app.source, stage, outDir: out, jobs: opts.parseJobs })]);
+  const { cmd, args } = box.wrap(process.execPath, [script, JSON.stringify({ source: app.source, stage, outDir: out, jobs: opts.parseJobs, bootS: BOOT_S })]);
   // the build copies the app's tree under TMPDIR: keep that on disk, in the work folder
   const env = { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? cacheDir(".."), TMPDIR: opts.workDir };
-  const r = await execa(cmd, args, { reject: false, env, extendEnv: true });
-  const last = r.stdout.trim().split("\n").at(-1) ?? "";
+  const r = await execa(cmd, args, { reject: false, env, extendEnv: true, stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  const last = String(r.stdio[3] ?? "").trim().split("\n").at(-1) ?? "";
   try {
     const out = JSON.parse(last) as Outcome;
     return { ...out, sandbox: box.describe };

@@ -116,3 +116,14 @@ describe("autoport batch --stage build", () => {
     }
   }, 240_000);
 });
+
+describe("autoport batch --stage boot", () => {
+  it("boots the built image under QEMU and records how the app ended", async () => {
+    const out = join(tempDir(), "out");
+    const r = await autoport(["batch", fixture("batch", "hello"), "-o", out, "--stage", "boot"]);
+    expect(r.exitCode).toBe(0);
+    const [hello] = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).apps;
+    // hello prints a line and exits 0 in the guest
+    expect(hello).toMatchObject({ name: "hello", status: "ok", stage: "boot", reason: null });
+  }, 240_000);
+});
