@@ -55,3 +55,7 @@ int fd_install(struct file *f, int minfd, int cloexec);
 /* The file behind fd (borrowed, no new reference) or NULL. */
 struct file *fd_get(int fd);
 void file_put(struct file *f);
+/* For mmap of a file: copies up to n bytes at off into buf (the rest is left
+ * alone). -EBADF (no such fd), -EACCES (not readable), -ENODEV (not seekable:
+ * pipes, the console), or the bytes read. */
+long fd_read_at(int fd, void *buf, size_t n, uint64_t off);

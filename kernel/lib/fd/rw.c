@@ -81,6 +81,22 @@ SYSCALL_DEFINE(pwrite64, int fd, const void *buf, size_t n, long off) {
   return do_write(f, buf, n, &pos);
 }
 
+long fd_read_at(int fd, void *buf, size_t n, uint64_t off) {
+  struct file *f = fd_get(fd);
+  if (!f) return -EBADF;
+  if ((f->flags & O_ACCMODE) == O_WRONLY) return -EACCES;
+  if (!f->ops->lseek || !f->ops->read) return -ENODEV;
+  long total = 0;
+  while ((size_t)total < n) {
+    uint64_t pos = off + total;
+    long r = f->ops->read(f, (char *)buf + total, n - total, &pos);
+    if (r < 0) return total ? total : r;
+    if (r == 0) break;
+    total += r;
+  }
+  return total;
+}
+
 SYSCALL_DEFINE(lseek, int fd, long off, int whence) {
   struct file *f = fd_get(fd);
   if (!f) return -EBADF;

@@ -1,8 +1,10 @@
-/* Anonymous memory: mmap, munmap, mprotect, madvise, mremap. Mappings are
- * runs of identity-mapped pages; protection is enforced by the page tables
- * (PROT_NONE pages are absent, pages without PROT_WRITE read-only). */
+/* mmap, munmap, mprotect, madvise, mremap. Mappings are runs of
+ * identity-mapped pages; protection is enforced by the page tables (PROT_NONE
+ * pages are absent, pages without PROT_WRITE read-only). A file mapping is a
+ * copy of the file taken at mmap time (fd_read_at). */
 #include <asm-generic/mman.h>
 #include <linux/mman.h>
+#include "fd.h"
 #include "kstring.h"
 #include "mm-impl.h"
 #include "syscall.h"
@@ -13,8 +15,13 @@ static int bad_range(uint64_t addr, uint64_t len) {
 
 SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, int prot, int flags, int fd, long off) {
   if (!len || (off & (PAGE_SIZE - 1))) return -EINVAL;
-  if (!(flags & MAP_ANONYMOUS)) return -ENODEV; /* files: not in this kernel yet */
-  (void)fd;
+  int is_file = !(flags & MAP_ANONYMOUS);
+  if (is_file) {
+    long err = fd_read_at(fd, 0, 0, 0); /* the file's own errors first, as Linux checks them */
+    if (err < 0) return err;
+    /* a private copy: writes to a shared writable mapping could not reach the file */
+    if ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE)) return -ENODEV;
+  }
   uint64_t size = PAGE_ALIGN_UP(len), n = size / PAGE_SIZE;
   if (!size) return -ENOMEM;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
@@ -30,6 +37,7 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, int prot, int flags,
     if (!p) return -ENOMEM;
     addr = (uint64_t)p;
   }
+  if (is_file) fd_read_at(fd, (void *)addr, len, (uint64_t)off);
   if (prot != (PROT_READ | PROT_WRITE)) paging_protect(addr, size, prot);
   return (long)addr;
 }
