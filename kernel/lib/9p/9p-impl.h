@@ -8,7 +8,7 @@
 #include "vfs.h"
 #include "virtio.h"
 
-#define P9_MSIZE (64 * 1024) /* two buffers of this per share */
+#define P9_MSIZE (32 * 1024) /* two buffers of this per share: small next to the app, big enough for SQLite pages */
 
 struct p9client {
   struct virtio_dev *dev;
