@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   const args = named ? rest : [first, "--run", ...rest];
   const debug = args.includes("--debug");
   try {
-    const parsed = parseCommandArgs(cmd, normalizeOutputFlags(args));
+    const parsed = parseCommandArgs(cmd, normalizeOutputFlags(args, cmd.options));
     if (parsed.values.help) {
       process.stdout.write(helpText(cmd));
       return 0;
