@@ -1,7 +1,8 @@
 /* Vnode references and the mount table. */
 #include "vfs-impl.h"
 
-static struct vnode *root;
+static struct vnode *root;      /* the root mount's */
+static struct vnode *proc_root; /* where "/" leads after chroot, NULL before */
 static uint64_t next_dev = 1;
 
 void vnode_init(struct vnode *v, const struct vnode_ops *ops, struct vfs_mount *m, uint32_t type, uint64_t ino) {
@@ -17,7 +18,26 @@ void vnode_put(struct vnode *v) {
   if (v->ops->release) v->ops->release(v);
 }
 
-struct vnode *vfs_root(void) { return root; }
+struct vnode *vfs_root(void) { return proc_root ? proc_root : root; }
+
+/* One process: chroot moves "/" for it and leaves the cwd where it was (a cwd
+ * outside the new root makes getcwd fail with ENOENT, as on Linux). */
+SYSCALL_DEFINE(chroot, const char *upath) {
+  char *path;
+  int r = copy_path(upath, &path);
+  if (r < 0) return r;
+  struct vnode *v;
+  r = vfs_lookup(path, LOOKUP_FOLLOW, &v);
+  kfree(path);
+  if (r < 0) return r;
+  if (v->type != S_IFDIR) {
+    vnode_put(v);
+    return -ENOTDIR;
+  }
+  vnode_put(proc_root);
+  proc_root = v;
+  return 0;
+}
 
 struct vfs_mount *vfs_mount_new(const char *fstype) {
   struct vfs_mount *m = kzalloc(sizeof *m);
