@@ -44,6 +44,7 @@ struct file {
   uint64_t pos;        /* shared by dup'ed descriptors, as on Linux */
   int flags;           /* O_ACCMODE | O_APPEND | O_NONBLOCK ... (status flags) */
   int refs;            /* descriptors pointing here */
+  uint32_t gen;        /* bumped each time the slot is reused, so stale pointers can tell */
 };
 
 #define FD_MAX 1024

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { boot, buildImage, buildKernel, fixture } from "./boot.js";
 import { loadKernelTable, selectModules } from "../../src/manifests/index.js";
 
-const modules = "time random";
+const modules = "time random epoll";
 const stdin = "conformance-stdin\n";
 let native = "";
 let guest: Awaited<ReturnType<typeof boot>>;

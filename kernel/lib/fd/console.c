@@ -90,7 +90,10 @@ static short con_poll(struct file *f, short events) {
   struct console *c = f->priv;
   short r = 0;
   if (c->fd != 0) return events & (POLLOUT | POLLWRNORM);
-  if (boot_options.stdin_src != STDIN_SERIAL || serial_can_read(0)) r |= POLLIN | POLLRDNORM;
+  if (boot_options.stdin_src == STDIN_SERIAL) return serial_can_read(0) ? events & (POLLIN | POLLRDNORM) : 0;
+  /* like a pipe whose writer has closed: HUP, and IN while bytes remain */
+  r = POLLHUP;
+  if (boot_options.stdin_src == STDIN_FWCFG && f->pos < stdin_len) r |= POLLIN | POLLRDNORM;
   return r & events;
 }
 

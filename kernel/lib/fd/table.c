@@ -13,7 +13,7 @@ static struct file files[FILE_MAX];
 struct file *file_alloc(const struct file_ops *ops, void *priv, int flags) {
   for (int i = 0; i < FILE_MAX; i++) {
     if (files[i].refs) continue;
-    files[i] = (struct file){.ops = ops, .priv = priv, .flags = flags, .refs = 1};
+    files[i] = (struct file){.ops = ops, .priv = priv, .flags = flags, .refs = 1, .gen = files[i].gen + 1};
     return &files[i];
   }
   return 0;
