@@ -1,8 +1,9 @@
 /**
  * `autoport worker --queue redis://...`: takes app jobs from the BullMQ queue
- * and runs each in a job process like the local pool does. Locks are short so
- * that a worker that dies mid-job loses it within seconds: another worker's
- * stalled-job check puts it back in the queue.
+ * and runs each in a job process like the local pool does. Locks are short
+ * (8 s, renewed every 4 s) so that a worker that dies mid-job loses it within
+ * about 15 s: another worker's stalled-job check puts it back in the queue.
+ * Long enough that a live worker on a loaded machine keeps its jobs.
  */
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,8 +19,8 @@ export interface WorkerOptions {
   log?: (line: string) => void;
 }
 
-export const LOCK_MS = 4000;
-export const STALLED_CHECK_MS = 2000;
+export const LOCK_MS = 8000;
+export const STALLED_CHECK_MS = 4000;
 
 export async function runWorker(url: string, o: WorkerOptions): Promise<void> {
   const target = await probeRedis(url);
@@ -42,7 +43,7 @@ export async function runWorker(url: string, o: WorkerOptions): Promise<void> {
       log(`autoport worker ${name}: ${job.data.app.name}: ${out.result.status}${out.result.reason ? ` (${out.result.reason})` : ""}`);
       return out;
     },
-    { connection: bullConnection(target), concurrency: o.concurrency, name, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
+    { connection: bullConnection(target), concurrency: o.concurrency, name, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 3 },
   );
   await worker.waitUntilReady();
   log(`autoport worker ${name}: waiting for jobs on ${url} (queue ${QUEUE_NAME}, ${o.concurrency} at a time)`);

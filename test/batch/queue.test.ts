@@ -11,7 +11,7 @@ import { freePort } from "./free-port.js";
 const APPS = ["hello", "forker", "echo-server", "no-sources"].map((a) => fixture("batch", a));
 
 /** summary.json without what differs from run to run: times, memory, which worker */
-function comparable(dir: string): unknown {
+function comparable(dir: string): any {
   const s = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
   delete s.generated;
   for (const a of s.apps) {
@@ -92,6 +92,7 @@ describe("autoport batch --queue with autoport worker", () => {
     victim.proc.kill("SIGKILL");
     const r = await batch;
     expect(r.exitCode).toBe(0);
+    expect(comparable(out).apps).toEqual(comparable(local).apps);
     expect(comparable(out)).toEqual(comparable(local));
     // the lost app was done again, by the worker that lived
     const row = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).apps.find((a: any) => a.name === lost);
