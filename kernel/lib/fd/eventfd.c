@@ -1,7 +1,7 @@
 /* eventfd: a 64-bit counter behind a descriptor. Nothing else runs, so a
- * read of a zero counter would wait forever: it fails with EAGAIN instead
- * when non-blocking and otherwise ends the app's wait as Linux would never
- * return (we report it as a deadlock with EDEADLK). */
+ * blocking read of a zero counter (or a write that would overflow it) could
+ * never finish: it fails with EDEADLK instead of hanging; non-blocking
+ * descriptors get EAGAIN as on Linux. */
 #include <linux/fcntl.h>
 #include <asm-generic/poll.h>
 #include "fd-impl.h"
