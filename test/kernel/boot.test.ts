@@ -66,4 +66,30 @@ describe("kernel boot", () => {
     expect(r.stdout).toBe("mine 7 4 42\n");
     expect(r.records.at(-1)).toBe("@exit 0");
   });
+
+  // small programs written here: each proves one way an app can end
+  async function buildInline(name: string, code: string): Promise<string> {
+    const src = join(kernel, `${name}.c`);
+    await writeFile(src, code);
+    await execa("musl-gcc", ["-O1", "-c", src, "-o", `${src}.o`]);
+    await execa("make", ["-s", "-C", kernelDir, `O=${kernel}`, `IMG=${kernel}/${name}`, `MODULES=${modules}`, `APP=${src}.o`, "image"]);
+    return join(kernel, name, "image.elf");
+  }
+
+  it("ends an app that calls abort() with signal 6", async () => {
+    const image = await buildInline("abort", '#include <stdlib.h>\n#include <stdio.h>\nint main(void) { puts("before"); fflush(stdout); abort(); }\n');
+    const r = await boot(image);
+    expect(r.stdout).toBe("before\n");
+    expect(r.records.at(-1)).toMatch(/^@fault signal=6 vector=-1 addr=0x0 rip=0x[0-9a-f]+ sym=\S+$/);
+  });
+
+  it("stops a runaway recursion at the stack guard with SIGSEGV", async () => {
+    const image = await buildInline("overflow", [
+      "#include <stdio.h>",
+      "static int down(int n) { volatile char frame[8192]; frame[0] = (char)n; return down(n + 1) + frame[0]; }",
+      'int main(void) { printf("%d\\n", down(0)); return 0; }',
+    ].join("\n"));
+    const r = await boot(image);
+    expect(r.records.at(-1)).toMatch(/^@fault signal=11 vector=14 .* sym=down\+0x[0-9a-f]+$/);
+  });
 });
