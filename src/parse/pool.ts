@@ -39,6 +39,7 @@ export async function runPool(tasks: Task[], jobs: number, keep: ReadonlySet<str
 
   const lane = async (): Promise<void> => {
     let worker = spawn(keep);
+    let answered = false; // a worker that dies before its first answer cannot start: that is a bug, not a file
     try {
       for (let t = queue.shift(); t && !failure; t = queue.shift()) {
         const task = t;
@@ -52,24 +53,28 @@ export async function runPool(tasks: Task[], jobs: number, keep: ReadonlySet<str
           const onMessage = (r: Reply) => {
             if (r.id !== task.id) return;
             done();
+            answered = true;
             if ("error" in r) {
               if (r.error.startsWith("query ")) reject(new Error(r.error));
               else resolve({ skipped: `parser error: ${r.error}` });
             } else resolve(r);
           };
+          // A worker that dies (out of memory, say) costs only its file.
           const onError = (e: Error) => {
             done();
-            reject(e);
+            if (answered) resolve({ skipped: `the parse worker died: ${e.message}` });
+            else reject(e);
           };
           worker.on("message", onMessage);
           worker.on("error", onError);
           worker.postMessage(task);
         });
-        if (outcome === "timeout") {
+        if (outcome === "timeout" || ("skipped" in outcome && outcome.skipped.startsWith("the parse worker died"))) {
           await worker.terminate();
           worker = spawn(keep);
-          results.set(task.id, { skipped: `analysis took over ${watchdogMs} ms` });
-        } else results.set(task.id, outcome);
+          answered = false;
+        }
+        results.set(task.id, outcome === "timeout" ? { skipped: `analysis took over ${watchdogMs} ms` } : outcome);
       }
     } catch (e) {
       failure ??= e as Error;
