@@ -76,6 +76,8 @@ export async function portOnce(spec: string, app: string): Promise<Ported> {
   await cp(out, staging, { recursive: true });
   await rm(cached, { recursive: true, force: true });
   await rename(staging, cached);
+  // older keys of this app are stale: keep one entry per app
+  for (const old of readdirSync(cacheBase())) if (old.startsWith(`${app}-`) && join(cacheBase(), old) !== cached) await rm(join(cacheBase(), old), { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
   return { ...finished(cached)!, seconds };
 }

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { bin, fixture, root } from "../helpers/cli.js";
 import { portOnce, runGuest, runNative, show, type Ported } from "./ported.js";
 
@@ -55,7 +55,8 @@ describe("sqlite3 ported from Debian", () => {
     await writeFile(join(here, "q.sql"), script);
     await writeFile(join(share, "q.sql"), script);
     const native = await runNative(p, [":memory:", `.read ${join(here, "q.sql")}`]);
-    const guest = await runGuest(p, [":memory:", ".read /data/q.sql"], { shares: [`${share}:/data`] });
+    // as a newcomer types it: a folder relative to the current directory
+    const guest = await runGuest(p, [":memory:", ".read /data/q.sql"], { cwd: dirname(share), shares: [`./${basename(share)}:/data`] });
     expect(native.stdout.toString()).toBe("answer\n42\n'after the error'\nafter the error\n");
     expect(guest.stdout.toString(), show(guest)).toBe(native.stdout.toString());
     expect(guest.stderr.toString()).toBe(native.stderr.toString());
