@@ -15,6 +15,7 @@ void pages_reserve(uint64_t base, uint64_t size);
 void *pages_alloc(size_t n);
 void pages_free(void *p, size_t n);
 size_t pages_free_count(void);
+size_t pages_total_count(void); /* usable RAM pages at boot */
 
 /* Page protection (arch/x86_64/paging.c). prot uses PROT_* bits. */
 void paging_protect(uint64_t addr, uint64_t len, int prot);

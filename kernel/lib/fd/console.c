@@ -60,7 +60,18 @@ static long con_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
 }
 
 static long con_ioctl(struct file *f, unsigned long req, unsigned long arg) {
-  if (!is_tty(f->priv)) return -ENOTTY;
+  struct console *c = f->priv;
+  if (req == FIONREAD && c->fd == 0 && boot_options.stdin_src != STDIN_SERIAL) { /* bytes left, as a pipe says */
+    if (user_bad((void *)arg, sizeof(int))) return -EFAULT;
+    *(int *)arg = boot_options.stdin_src == STDIN_FWCFG && f->pos < stdin_len ? (int)(stdin_len - f->pos) : 0;
+    return 0;
+  }
+  if (req == FIONREAD && c->fd == 0) {
+    if (user_bad((void *)arg, sizeof(int))) return -EFAULT;
+    *(int *)arg = serial_can_read(0);
+    return 0;
+  }
+  if (!is_tty(c)) return -ENOTTY;
   switch (req) {
   case TCGETS: {
     struct termios *t = (struct termios *)arg;

@@ -9,7 +9,7 @@
 
 static uint64_t used[MAX_PAGES / 64];
 static uint64_t limit; /* one past the highest RAM page */
-static size_t nfree;
+static size_t nfree, ntotal;
 
 static int is_used(uint64_t pg) { return pg >= limit || (used[pg / 64] >> (pg % 64)) & 1; }
 static void set_used(uint64_t pg) { used[pg / 64] |= 1ULL << (pg % 64); }
@@ -25,6 +25,7 @@ void pages_init(void) {
     for (uint64_t pg = first; pg < end; pg++) set_free(pg), nfree++;
     if (end > limit) limit = end;
   }
+  ntotal = nfree;
   pages_reserve(0, user_floor()); /* low memory (boot info) and the image */
   uint64_t base, size;
   for (int i = 0; pvh_module(i, &base, &size); i++) pages_reserve(base, size);
@@ -82,3 +83,4 @@ void pages_free(void *p, size_t n) {
 }
 
 size_t pages_free_count(void) { return nfree; }
+size_t pages_total_count(void) { return ntotal; }

@@ -36,7 +36,8 @@ SYSCALL_DEFINE(sysinfo, struct sysinfo *si) {
   if (user_bad(si, sizeof *si)) return -EFAULT;
   kmemset(si, 0, sizeof *si);
   si->uptime = clock_monotonic_ns() / 1000000000;
-  si->totalram = si->freeram = pages_free_count() * PAGE_SIZE; /* free now; total is not tracked */
+  si->totalram = pages_total_count() * PAGE_SIZE;
+  si->freeram = pages_free_count() * PAGE_SIZE;
   si->procs = 1;
   si->mem_unit = 1;
   return 0;

@@ -27,6 +27,13 @@ static int valid_who(int which, int who) {
   return who == 0 || who == PROCESS_PID ? 0 : -ESRCH;
 }
 
+SYSCALL_DEFINE(getcpu, unsigned *cpu, unsigned *node, void *cache) {
+  if ((cpu && user_bad(cpu, 4)) || (node && user_bad(node, 4))) return -EFAULT;
+  if (cpu) *cpu = 0;
+  if (node) *node = 0;
+  return 0;
+}
+
 /* The raw syscall returns 20 - nice (never negative), as Linux does. */
 SYSCALL_DEFINE(getpriority, int which, int who) {
   int err = valid_who(which, who);
