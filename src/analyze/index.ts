@@ -3,6 +3,8 @@
  * exports, map them to syscalls, rate each against the kernel's manifests,
  * and list what needs manual porting. See types.ts and report/types.ts.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { errors } from "../errors.js";
 import { loadKernelTable } from "../manifests/index.js";
 import { parseFiles, parseFunctions } from "../parse/index.js";
@@ -23,6 +25,8 @@ export { addImageLayer } from "./image.js";
 export { supportedStatuses } from "./reach.js";
 export { siteLimit } from "./libc-uses.js";
 
+const signalsSelf = (call: string) => /^kill\s*\(\s*getpid\s*\(\s*\)/.test(call);
+
 export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
   const [map, table] = await Promise.all([opts.syscallMap ?? loadSyscallMap(), opts.kernel ?? loadKernelTable()]);
   const exports = await muslExports(map);
@@ -38,9 +42,15 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
     parseFunctions(tree.root, cuts, { keep: new Set(), forkNames, timeoutMs: opts.parseTimeoutMs }),
   );
   for (const f of parsed.files) {
+    let text: string[] | undefined;
     for (const o of f.occurrences) {
       const m = manualOf(o.name);
       if (!m || (m.kind === "fork" && o.kind === "call")) continue; // fork calls come with their pattern
+      if (m.kind === "signal-other") {
+        // kill(getpid(), sig) signals the app itself, which works
+        text ??= readFileSync(join(tree.root, f.file), "latin1").split("\n");
+        if (signalsSelf(text[o.line - 1]?.slice(o.column - 1) ?? "")) continue;
+      }
       manual.push({
         symbol: o.name,
         kind: m.kind,
