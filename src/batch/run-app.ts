@@ -55,7 +55,8 @@ async function readBuiltReport(workDir: string): Promise<Report | undefined> {
 }
 
 export function reasonOf(e: unknown): string {
-  if (isAutoportError(e)) return `${e.message}${e.file && e.line ? ` (${e.file}:${e.line})` : ""}`;
+  // a failed build's hint names its log: keep that, it is where the reason is
+  if (isAutoportError(e)) return `${e.message}${e.file && e.line ? ` (${e.file}:${e.line})` : ""}${/^read /.test(e.hint) ? `; ${e.hint}` : ""}`;
   const msg = e instanceof Error ? e.message : String(e);
   return `internal error: ${msg.split("\n")[0]}`;
 }
