@@ -106,7 +106,7 @@ long_mode:
 	xor %eax, %eax
 	mov %ax, %fs
 	mov %ax, %gs
-	lea boot_stack_top(%rip), %rsp
+	lea __kboot_stack_top(%rip), %rsp
 	xor %ebp, %ebp
 	mov pvh_start_info(%rip), %edi
 	call __autoport_kmain
@@ -141,7 +141,8 @@ boot_pdpt:	.skip 4096
 __kboot_pd:	.skip 4096 * 4
 __kboot_pt0:	.skip 4096
 	.p2align 4
-boot_stack:	.skip 32768
-boot_stack_top:
+	.globl __kboot_stack, __kboot_stack_top
+__kboot_stack:	.skip 32768
+__kboot_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

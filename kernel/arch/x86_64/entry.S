@@ -123,7 +123,8 @@ trap_stubs:
 	.p2align 4
 syscall_user_rsp: .skip 8
 	.p2align 4
-syscall_stack: .skip 65536
+	.globl syscall_stack_bottom
+syscall_stack_bottom: .skip 65536
 	.globl syscall_stack_top
 syscall_stack_top:
 

@@ -21,9 +21,14 @@ static int signal_of(uint64_t vector) {
   }
 }
 
+static int on_stack(uint64_t sp, const char *lo, const char *hi) { return sp >= (uint64_t)lo && sp <= (uint64_t)hi; }
+
 void trap_handler(struct trap_frame *f) {
   uint64_t addr = 0;
   if (f->vector == 14) __asm__ volatile("mov %%cr2, %0" : "=r"(addr));
   else if (f->vector == 0 || f->vector == 6 || f->vector == 16 || f->vector == 19) addr = f->rip;
-  process_kill(signal_of(f->vector), (int)f->vector, addr, f->rip);
+  /* the app's own code runs on its stacks; the kernel's on the boot or syscall stack */
+  extern char syscall_stack_bottom[], syscall_stack_top[], __kboot_stack[], __kboot_stack_top[];
+  int from_app = !on_stack(f->rsp, syscall_stack_bottom, syscall_stack_top) && !on_stack(f->rsp, __kboot_stack, __kboot_stack_top);
+  process_fault(signal_of(f->vector), (int)f->vector, addr, f->rip, f->rsp, from_app);
 }

@@ -93,12 +93,14 @@ static int depth;
 /* Runs the handler on the app's stack below its red zone (or on the
  * sigaltstack), with the app's SSE state saved around it and the handler's
  * mask applied. siginfo carries the signal and our pid; the ucontext is zero. */
-static void run_handler(int sig) {
+struct siginfo_fill { int code; uint64_t addr; };
+
+static void run_handler_at(int sig, uint64_t app_rsp, const struct siginfo_fill *fill) {
   struct ksigaction a = actions[sig];
   if (a.flags & SA_RESETHAND) actions[sig].handler = SIG_DFL;
   unsigned long saved_mask = blocked;
   blocked |= a.mask | ((a.flags & SA_NODEFER) ? 0 : 1UL << (sig - 1));
-  uint64_t sp = syscall_current->rsp - 128;
+  uint64_t sp = app_rsp - 128;
   int use_alt = (a.flags & SA_ONSTACK) && altstack.flags == 0 && !on_altstack;
   if (use_alt) sp = (uint64_t)altstack.sp + altstack.size;
   sp -= 1024; /* ucontext */
@@ -107,12 +109,14 @@ static void run_handler(int sig) {
   uint64_t info = sp &= ~15UL;
   for (int i = 0; i < 1024 / 8; i++) ((uint64_t *)uc)[i] = 0;
   for (int i = 0; i < 128 / 8; i++) ((uint64_t *)info)[i] = 0;
-  ((int *)info)[0] = sig, ((int *)info)[2] = SI_TKILL, ((int *)info)[4] = PROCESS_PID;
+  ((int *)info)[0] = sig;
+  if (fill) ((int *)info)[2] = fill->code, ((uint64_t *)info)[2] = fill->addr; /* si_addr */
+  else ((int *)info)[2] = SI_TKILL, ((int *)info)[4] = PROCESS_PID;
 
   if (depth == MAX_DEPTH) kpanic("signal handlers nested too deeply");
   struct running *run = &running[depth++];
   run->lo = use_alt ? (uint64_t)altstack.sp : 0;
-  run->hi = use_alt ? (uint64_t)altstack.sp + altstack.size : (uint64_t)syscall_current->rsp;
+  run->hi = use_alt ? (uint64_t)altstack.sp + altstack.size : app_rsp;
   run->kstack = syscall_kstack;
   run->alt = use_alt;
   struct syscall_frame *outer = syscall_current;
@@ -127,6 +131,32 @@ static void run_handler(int sig) {
   depth--;
   blocked = saved_mask;
   deliver_unblocked();
+}
+
+static void run_handler(int sig) { run_handler_at(sig, (uint64_t)syscall_current->rsp, 0); }
+
+/* A CPU fault with a handler installed (and the signal neither blocked nor
+ * ignored, which Linux overrides for faults): the handler runs, on the
+ * kernel stack's side of things, as for a sent signal. If it returns, the
+ * faulting instruction would only fault again, so the app ends with the
+ * original fault; a handler that longjmps away carries on. */
+struct fault { int sig, vector; unsigned long addr, rip, rsp; };
+
+static void fault_on_kstack(struct fault *f, long unused1, long unused2) {
+  struct siginfo_fill fill = {f->sig == 11 ? 1 /* SEGV_MAPERR */ : f->sig == 8 ? 1 /* FPE_INTDIV */ : 1, f->addr};
+  struct fault copy = *f;
+  syscall_current = 0;
+  run_handler_at(copy.sig, copy.rsp, &fill);
+  process_kill(copy.sig, copy.vector, copy.addr, copy.rip);
+}
+
+void process_fault(int sig, int vector, unsigned long addr, unsigned long rip, unsigned long rsp, int from_app) {
+  unsigned long h = actions[sig].handler;
+  if (!from_app || h == SIG_DFL || h == SIG_IGN || (blocked & (1UL << (sig - 1)))) process_kill(sig, vector, addr, rip);
+  struct fault f = {sig, vector, addr, rip, rsp};
+  /* leave the IST stack (a fault inside the handler reuses it) for the kernel stack */
+  call_on_stack((void *)fault_on_kstack, (long)&f, 0, 0, (void *)(syscall_kstack & ~15UL));
+  process_kill(sig, vector, addr, rip);
 }
 
 /* A handler left by longjmp never returns to run_handler: when a syscall
