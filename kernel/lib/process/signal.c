@@ -136,14 +136,15 @@ static void run_handler_at(int sig, uint64_t app_rsp, const struct siginfo_fill 
 static void run_handler(int sig) { run_handler_at(sig, (uint64_t)syscall_current->rsp, 0); }
 
 /* A CPU fault with a handler installed (and the signal neither blocked nor
- * ignored, which Linux overrides for faults): the handler runs, on the
- * kernel stack's side of things, as for a sent signal. If it returns, the
+ * ignored, which Linux overrides for faults): the handler runs as for a sent
+ * signal, called from the syscall stack rather than the IST one. If it returns, the
  * faulting instruction would only fault again, so the app ends with the
  * original fault; a handler that longjmps away carries on. */
 struct fault { int sig, vector; unsigned long addr, rip, rsp; };
 
-static void fault_on_kstack(struct fault *f, long unused1, long unused2) {
-  struct siginfo_fill fill = {f->sig == 11 ? 1 /* SEGV_MAPERR */ : f->sig == 8 ? 1 /* FPE_INTDIV */ : 1, f->addr};
+static void fault_on_kstack(struct fault *f) {
+  /* si_code 1 is SEGV_MAPERR, FPE_INTDIV, ILL_ILLOPC, BUS_ADRALN or TRAP_BRKPT */
+  struct siginfo_fill fill = {1, f->addr};
   struct fault copy = *f;
   syscall_current = 0;
   run_handler_at(copy.sig, copy.rsp, &fill);
