@@ -25,6 +25,13 @@ describe("kernel boot", () => {
     expect(r.qemuExit).toBe(1); // isa-debug-exit: (0 << 1) | 1
   });
 
+  it("boots the same image on -M pc", async () => {
+    const r = await boot(images.hello, { args: ["hello", "pc"], machine: "pc" });
+    expect(r.stdout).toBe("hello, pc! argc=2 tls=42\nargv[0]=hello\nargv[1]=pc\n");
+    expect(r.stderr).toBe("hello on stderr\n");
+    expect(r.records).toEqual(["@main", "@exit 0"]);
+  });
+
   it("passes exit(3) to the host", async () => {
     const r = await boot(images.exit3);
     expect(r.records.at(-1)).toBe("@exit 3");

@@ -44,16 +44,20 @@ export interface BootOptions {
   env?: Record<string, string>;
   stdin?: string;
   append?: string;
+  /** default microvm; on pc the second port comes from a second -serial */
+  machine?: "microvm" | "pc";
 }
 
 const nul = (xs: string[]) => xs.map((x) => `${x}\0`).join("");
 
 export function qemuArgs(image: string, dir: string, o: BootOptions, files: { argv: string; env: string; stdin?: string }): string[] {
   return [
-    "-M", "microvm", "-accel", "tcg", "-cpu", "max", "-m", "128M",
-    "-nographic", "-no-reboot", "-nodefaults",
+    "-M", o.machine ?? "microvm", "-accel", "tcg", "-cpu", "max", "-m", "128M",
+    "-display", "none", "-no-reboot", "-nodefaults",
     "-serial", `file:${join(dir, "out")}`,
-    "-chardev", `file,id=com2,path=${join(dir, "err")}`, "-device", "isa-serial,chardev=com2,iobase=0x2f8,irq=3",
+    ...(o.machine === "pc"
+      ? ["-serial", `file:${join(dir, "err")}`]
+      : ["-chardev", `file,id=com2,path=${join(dir, "err")}`, "-device", "isa-serial,chardev=com2,iobase=0x2f8,irq=3"]),
     "-debugcon", `file:${join(dir, "diag")}`,
     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
     "-kernel", image,
