@@ -7,12 +7,12 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { errors } from "../errors.js";
-import { loadKernelTable } from "../manifests/index.js";
+import { loadKernelTable, statusOf } from "../manifests/index.js";
 import { runLocal } from "./local-pool.js";
 import { loadResult, saveOutcome, writeIn, writeOutputs } from "./outputs.js";
 import { makeProgress, type Progress } from "./progress.js";
 import { runQueued } from "./queue.js";
-import { skipped } from "./result.js";
+import { skipped, withKernel } from "./result.js";
 import { summarize } from "./summary.js";
 import type { PoolHooks } from "./hooks.js";
 import type { AppResult, AppSpec, BatchStage, Summary } from "./types.js";
@@ -77,8 +77,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   } finally {
     progress.close();
   }
-  const ordered = o.apps.map((a) => results.get(a.name)!).filter(Boolean);
   const kernel = await loadKernelTable();
+  const ordered = o.apps
+    .map((a) => results.get(a.name)!)
+    .filter(Boolean)
+    .map((r) => withKernel(r, (name) => statusOf(kernel, name)));
   const summary = summarize(ordered, { stage: o.stage, set: o.set, kernelSyscalls: kernel.owner.size });
   const pngNote = await writeOutputs(dir, summary, ordered);
   return { summary, pngNote };

@@ -47,3 +47,14 @@ export function failed(app: AppSpec, stage: AppResult["stage"], reason: string, 
 export function skipped(app: AppSpec): AppResult {
   return { ...failed(app, "source", app.skip ?? "skipped", 0), status: "skipped" };
 }
+
+/**
+ * Statuses as the kernel has them now: results kept from an earlier run
+ * (--resume, the queue) may predate kernel changes, and one summary must not
+ * mix two kernels.
+ */
+export function withKernel(r: AppResult, statusNow: (syscall: string) => SyscallStatus): AppResult {
+  if (r.required.length === 0) return r;
+  const required = r.required.map((s) => ({ name: s.name, status: statusNow(s.name) }));
+  return { ...r, required, syscalls: { required: r.syscalls.required, covered: required.filter((s) => isCovered(s.status)).length } };
+}

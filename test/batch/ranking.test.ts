@@ -70,3 +70,13 @@ describe("summary", () => {
     expect(by["nginx: syscalls found by static analysis"]).toMatchObject({ published: "108", ours: "3" });
   });
 });
+
+describe("results from an earlier run", () => {
+  it("take the kernel's statuses of now, so one summary never mixes two kernels", async () => {
+    const { withKernel } = await import("../../src/batch/result.js");
+    const old = app("nginx", { read: "implemented", fork: "missing", epoll_wait: "missing" });
+    const now = withKernel(old, (s) => (s === "epoll_wait" ? "implemented" : s === "fork" ? "missing" : "implemented"));
+    expect(now.syscalls).toEqual({ required: 3, covered: 2 });
+    expect(now.required.find((s) => s.name === "epoll_wait")!.status).toBe("implemented");
+  });
+});
