@@ -53,10 +53,11 @@ export function closedAncestors(paths: string[]): string[] {
 }
 
 /**
- * The sandbox for one build: readOnly paths (the project, the source cache,
- * node) stay visible; workDir is the only writable place besides a private /tmp.
+ * The sandbox for one build: readOnly paths (the project, the source tree,
+ * node) stay visible; workDir is the only writable place besides a private
+ * /tmp; mounts are further read-only views at other places (inside workDir).
  */
-export async function sandboxFor(workDir: string, readOnly: string[] = []): Promise<SandboxPlan> {
+export async function sandboxFor(workDir: string, readOnly: string[] = [], mounts: Array<[src: string, dest: string]> = []): Promise<SandboxPlan> {
   await mkdir(workDir, { recursive: true });
   const why = await probeBwrap();
   if (why) {
@@ -81,6 +82,8 @@ export async function sandboxFor(workDir: string, readOnly: string[] = []): Prom
     if (p !== workDir) binds.push("--ro-bind", p, p);
   }
   binds.push("--bind", workDir, workDir, "--chdir", workDir, "--setenv", "HOME", workDir);
+  // read-only views placed inside the work folder, so they come after it
+  for (const [src, dest] of mounts) binds.push("--ro-bind", src, dest);
   // as root, bwrap mounts with root's rights, then the build drops to nobody with no capabilities
   const drop = root ? ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all"] : [];
   return {
