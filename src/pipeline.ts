@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { addImageLayer, addLinkLayer } from "./analyze/index.js";
 import { buildApp, loadPortRecipe, type PortRecipe } from "./build/index.js";
 import { errors } from "./errors.js";
-import { buildImage } from "./image/index.js";
+import { buildImage, modulesFor } from "./image/index.js";
 import { projectRoot } from "./manifests/index.js";
 import { writeReports } from "./report/index.js";
 import { decideShims, shimsVariable, toDecisions } from "./shim/index.js";
@@ -72,7 +72,7 @@ export async function buildSource(spec: string, opts: BuildSourceOptions): Promi
   await mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     throw errors.outputUnwritable(dir, e.code ?? e.message);
   });
-  await Promise.all(OUTPUTS.map((f) => rm(join(dir, f), { force: true })));
+  await Promise.all(OUTPUTS.map((f) => rm(join(dir, f), { force: true, recursive: true })));
   const logFile = join(dir, "build.log");
   await writeFile(logFile, `autoport build ${spec}\n`);
 
@@ -93,13 +93,23 @@ export async function buildSource(spec: string, opts: BuildSourceOptions): Promi
     // the same build's program, linked natively (musl, static): differential tests run it next to the image
     await mkdir(join(dir, "native"), { recursive: true });
     await copyFile(built.program, join(dir, "native", built.target));
-    const plans = decideShims(report, { overrides: recipe.shims, overridesFrom: `ports/${tree.app}/port.json` });
+    let plans = decideShims(report, { overrides: recipe.shims, overridesFrom: `ports/${tree.app}/port.json` });
     say(`linking ${built.target} with the kernel`);
-    const img = await buildImage({
-      report, objects: built.objects, workDir: work, logFile, outDir: dir, shims: shimsVariable(plans),
+    const imageOpts = {
+      objects: built.objects, workDir: work, logFile, outDir: dir,
       rootfs: recipe.rootfs && recipe.dir ? join(recipe.dir, recipe.rootfs) : undefined, files, jobs: opts.jobs,
-    });
+    };
+    let img = await buildImage({ ...imageOpts, report, shims: shimsVariable(plans) });
     report = await addImageLayer(report, img.debugImage);
+    // the image layer sees every syscall the linked code can make: when it
+    // finds some whose modules the image lacks, link once more with them
+    const needed = await modulesFor(report);
+    if (needed.some((m) => !img.modules.includes(m))) {
+      say(`linking again with the modules the image layer found: ${needed.filter((m) => !img.modules.includes(m)).join(" ")}`);
+      plans = decideShims(report, { overrides: recipe.shims, overridesFrom: `ports/${tree.app}/port.json` });
+      img = await buildImage({ ...imageOpts, report, shims: shimsVariable(plans), extraModules: [...img.modules, ...needed] });
+      report = await addImageLayer(report, img.debugImage);
+    }
     report.build = {
       target: built.target, targetFrom: built.targetFrom, candidates: built.candidates, system: built.system,
       modules: img.modules, imageBytes: img.imageBytes, glueLines: img.glueLines, shims: toDecisions(plans),

@@ -3,7 +3,7 @@
  * wrapper first on PATH (cc → musl, static, non-PIE), and picks the program
  * whose objects the image stage links with the kernel.
  */
-import { cp, mkdir, readFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { errors } from "../errors.js";
@@ -21,7 +21,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
   const recipe = opts.recipe ?? {};
   const buildRoot = join(opts.workDir, "src");
   await mkdir(buildRoot, { recursive: true });
-  if (opts.only) await cp(join(opts.root, opts.only), join(buildRoot, opts.only));
+  // a single C file brings the headers beside it, not the whole folder it sits in
+  if (opts.only) {
+    const beside = (await readdir(opts.root)).filter((f) => f === opts.only || f.endsWith(".h"));
+    for (const f of beside) await cp(join(opts.root, f), join(buildRoot, f));
+  }
   else await cp(opts.root, buildRoot, { recursive: true, verbatimSymlinks: true });
 
   const tools = await makeToolchain(join(opts.workDir, "toolchain"));
@@ -48,6 +52,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuildResult> {
     throw errors.buildFailed(opts.app, opts.logFile, detail);
   }
   const { objects, unresolved } = linkInputs(choice.link);
+  if (unresolved.length) {
+    await appendFile(opts.logFile, `autoport: -l${unresolved.join(" -l")} not found among the build's archives; the image link may miss their symbols\n`);
+  }
   return {
     system,
     target: basename(choice.link.output),

@@ -53,6 +53,11 @@ export interface ImageResult {
   glueLines: number;
 }
 
+/** The modules an image for this report needs (core, the syscalls' owners, their requires). */
+export async function modulesFor(report: Report, kernelDir = join(projectRoot, "kernel")): Promise<string[]> {
+  return pickModules(report, await loadKernelTable(join(kernelDir, "lib")));
+}
+
 export async function buildImage(o: ImageOptions): Promise<ImageResult> {
   const kdir = o.kernelDir ?? join(projectRoot, "kernel");
   const table = await loadKernelTable(join(kdir, "lib"));
