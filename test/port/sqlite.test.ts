@@ -76,12 +76,21 @@ describe("sqlite3 ported from Debian", () => {
     });
     let seen = "";
     run.stdout!.on("data", (d: Buffer) => (seen += d.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!seen.includes("committed 3\n") && Date.now() < deadline && run.exitCode === null) await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toContain("committed 3\n");
-    const qemu = childrenOf(run.pid!).find((pid) => commOf(pid).startsWith("qemu-system"));
-    expect(qemu, "QEMU is still running: the script never ends on its own").toBeDefined();
-    process.kill(qemu!, "SIGKILL");
+    const qemuOf = () => childrenOf(run.pid!).find((pid) => commOf(pid).startsWith("qemu-system"));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!seen.includes("committed 3\n") && Date.now() < deadline && run.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+      expect(seen).toContain("committed 3\n");
+      const qemu = qemuOf();
+      expect(qemu, "QEMU is still running: the script never ends on its own").toBeDefined();
+      process.kill(qemu!, "SIGKILL");
+    } finally {
+      // a failed wait must not leave the endless query running
+      if (run.exitCode === null) {
+        const left = qemuOf();
+        if (left) process.kill(left, "SIGKILL");
+      }
+    }
     const r = await run;
     expect(r.exitCode).toBe(125); // the VM died without the app's exit status
     expect(existsSync(join(share, "kill.db-journal"))).toBe(false); // the commit finished on the host
