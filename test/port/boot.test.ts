@@ -44,6 +44,13 @@ describe("autoport run", () => {
     expect(r.stdout.split("\n")[0]).toBe("Hi, x! argc=2 tls=42");
   });
 
+  it("boots on -M pc as on microvm", async () => {
+    const r = await run(["--machine", "pc", dirs.hello!, "--", "pc"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("hello, pc! argc=2 tls=42");
+    expect(r.stderr).toBe("hello on stderr\n");
+  });
+
   it("exit3 exits 3", async () => {
     expect((await run([dirs.exit3!])).exitCode).toBe(3);
   });
