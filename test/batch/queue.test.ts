@@ -1,7 +1,7 @@
 // The same batch on a BullMQ queue: a local redis-server and two `autoport
 // worker` processes give the same summary as the local pool, also when one
 // worker is killed in the middle of a job.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa, type ResultPromise } from "execa";
@@ -58,9 +58,14 @@ describe("autoport batch --queue with autoport worker", () => {
     expect(r.exitCode).toBe(0);
   });
 
+  // each test's workers end with it, even when it fails: a leftover worker
+  // would take the next test's jobs
+  afterEach(async () => {
+    for (const p of procs) p.kill("SIGKILL");
+    await Promise.all(procs.splice(0));
+  });
+
   afterAll(async () => {
-    for (const p of procs) p.kill("SIGTERM");
-    await Promise.all(procs);
     redis.proc.kill("SIGTERM");
     await redis.proc;
   });
@@ -75,8 +80,6 @@ describe("autoport batch --queue with autoport worker", () => {
     expect(comparable(out)).toEqual(comparable(local));
     const done = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).apps.map((a: any) => a.worker);
     expect(done.every((w: string) => /:\d+$/.test(w))).toBe(true);
-    for (const w of workers) w.proc.kill("SIGTERM");
-    await Promise.all(workers.map((w) => w.proc));
   });
 
   it("re-queues the job of a worker killed mid-job and still gives the same summary", async () => {
