@@ -3,8 +3,8 @@
 // from the natively built musl `lua` and from the unikernel. Scripts come from
 // a host share (the same relative path in both runs, so error messages and
 // tracebacks name the same chunk), input through stdin and files.
-import { beforeAll, describe, expect, it } from "vitest";
-import { cp, mkdir, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixture } from "../helpers/cli.js";
@@ -20,6 +20,7 @@ beforeAll(async () => {
   top = await mkdtemp(join(tmpdir(), "autoport-lua-"));
   await cp(fixture("lua"), join(top, "lua"), { recursive: true });
 }, 600_000);
+afterAll(async () => { if (top) await rm(top, { recursive: true, force: true }); });
 
 function expectSame(native: Ran, guest: Ran, what: string): void {
   expect(guest.stdout.toString("latin1"), `${what} in the guest:\n${show(guest)}`).toBe(native.stdout.toString("latin1"));

@@ -2,11 +2,11 @@
 // the same workload through stdin gives the same bytes from the natively built
 // musl shell and from the unikernel, the database on the host share is the
 // same file, it reopens in a second boot, and a commit survives a killed QEMU.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { bin, fixture, root } from "../helpers/cli.js";
@@ -16,7 +16,13 @@ let p: Ported;
 let sql: Record<"create" | "reopen" | "commit", string>;
 
 const workload = async (phase: string) => (await execa("node", [fixture("sqlite", "workload.mjs"), phase])).stdout + "\n";
-const tmp = (name: string) => mkdtemp(join(tmpdir(), `autoport-sqlite-${name}-`));
+const made: string[] = [];
+const tmp = async (name: string) => {
+  const d = await mkdtemp(join(tmpdir(), `autoport-sqlite-${name}-`));
+  made.push(d);
+  return d;
+};
+afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
 
 beforeAll(async () => {
   p = await portOnce("debian:sqlite3", "sqlite3");
