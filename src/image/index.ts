@@ -112,7 +112,7 @@ export function initrdOf(rootfs: string | undefined, files: ImageFile[]): Buffer
  */
 function kernelBuildDir(modules: string[], shims: string, makefile: Buffer): string {
   const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
-  const key = createHash("sha256").update(`${modules.join(" ")}\n${shims}\n`).update(makefile).digest("hex").slice(0, 16);
+  const key = createHash("sha256").update(`${[...modules].sort().join(" ")}\n${shims}\n`).update(makefile).digest("hex").slice(0, 16);
   return join(cache, "autoport", "kernel", key);
 }
 
