@@ -35,6 +35,14 @@ const qualifiedLibc = /^(?:::|std::)\s*([A-Za-z_]\w*)$/;
 // Blank out strings, character constants and comments, keeping offsets.
 const noise = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
 
+/** `#ifndef X` (or `#if !defined(X)`) whose body opens with `#define X`: a header's include guard, not a condition. */
+function isIncludeGuard(node: Node, cond: string): boolean {
+  const m = /^!defined\s*\(?\s*(\w+)\s*\)?$/.exec(cond);
+  if (!m) return false;
+  const first = node.namedChildren.find((c: Node) => c.type !== "identifier" && c.type !== "comment" && !c.type.startsWith("preproc_defined") && c.startIndex >= (node.childForFieldName("condition") ?? node.childForFieldName("name"))!.endIndex);
+  return first?.type === "preproc_def" && first.childForFieldName("name")?.text === m[1];
+}
+
 /** Parses text (parser already set to lang); null when tree-sitter gave up (timeout). */
 export function extract(parser: any, lang: Lang, text: string, opts: ExtractOptions = {}): Extracted | null {
   const tree = parser.parse(text);
@@ -89,7 +97,7 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
           cond = node.firstChild?.type?.includes("ifndef") ? `!defined(${name})` : `defined(${name})`;
         }
         condAt.set(node.startIndex, cond);
-        conds.push({ start: node.startIndex, end: node.endIndex, value: cond });
+        if (!isIncludeGuard(node, cond)) conds.push({ start: node.startIndex, end: node.endIndex, value: cond });
         break;
       }
     }

@@ -20,6 +20,11 @@ describe("parse: context of each site", () => {
     expect(files[0].lines).toBe(23);
   });
 
+  it("does not count a header's include guard as a condition", async () => {
+    const { files } = await parseFiles(join(fixtures, "conditions"), ["guard.h"], { jobs: 1, keep: new Set(["free", "strdup", "malloc"]) });
+    expect(files[0].occurrences.map((o) => `${o.kind}:${o.name}:${o.cond}`)).toEqual(["macro:free:null", "macro:strdup:null", "macro:malloc:!defined(HAVE_X)"]);
+  });
+
   it("reads latin1 files: columns count bytes, not UTF-8 characters", async () => {
     const { files, skipped } = await parseFiles(join(fixtures, "latin1"), ["latin1.c"], { jobs: 1 });
     expect(skipped).toEqual([]);
