@@ -16,6 +16,11 @@ export const equivalents: ReadonlyArray<readonly [string, readonly string[]]> = 
   ["malloc", ["calloc"]],
   // printf("x\n") becomes puts, printf("c") becomes putchar
   ["printf", ["putchar", "puts"]],
+  // round/floor/ceil/trunc of a float argument narrowed back to float become the f variants
+  ["round", ["roundf"]],
+  ["floor", ["floorf"]],
+  ["ceil", ["ceilf"]],
+  ["trunc", ["truncf"]],
   ["sin", ["sincos"]],
   ["sinf", ["sincosf"]],
   ["sinl", ["sincosl"]],
