@@ -21,6 +21,8 @@ int pvh_module(int i, uint64_t *base, uint64_t *size); /* 0 if absent */
 long fwcfg_file_size(const char *name);
 /* Copies the whole file into buf (buf holds fwcfg_file_size bytes). */
 void fwcfg_read_file(const char *name, void *buf, size_t size);
+/* Copies up to n bytes from offset; returns how many (0 past the end). */
+size_t fwcfg_read_at(const char *name, void *buf, size_t n, uint64_t offset);
 
 /* Kernel command line (autoport.* keys, see ARCHITECTURE.md). */
 struct boot_options {
@@ -32,10 +34,12 @@ struct boot_options {
 extern struct boot_options boot_options;
 void cmdline_parse(const char *cmdline);
 
-/* Clocks. The TSC is calibrated on first use (CPUID 0x15/0x16, else a 10 ms PIT window). */
+/* Clocks. The TSC is calibrated on first use of a monotonic time (CPUID
+ * 0x15/0x16, else a 10 ms PIT window); nothing at boot needs it. */
 void clock_mark_boot(void);           /* time zero of CLOCK_MONOTONIC */
 uint64_t clock_monotonic_ns(void);
 uint64_t clock_realtime_boot_ns(void); /* wall clock at boot (CMOS RTC), ns since the epoch */
+uint64_t clock_realtime_ns(void);      /* wall clock now; calibrates nothing (RTC alone until the TSC rate is known) */
 const char *clock_source(void);        /* how the TSC was calibrated */
 /* Halts until about deadline (monotonic ns) or an earlier interrupt; may
  * return early, so callers loop. Spins only where there is no APIC. */

@@ -1,8 +1,10 @@
 /* PVH entry: QEMU jumps here in 32-bit protected mode, paging off, with
- * %ebx = physical address of the hvm_start_info. We zero .bss, identity-map
- * the first 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages so
- * that kmain can unmap page 0 and NULL dereferences fault), enable long mode and SSE, and
- * call kmain(start_info) on the boot stack. */
+ * %ebx = physical address of the hvm_start_info. We identity-map the first
+ * 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages so that kmain
+ * can unmap page 0 and NULL dereferences fault), enable long mode and SSE,
+ * zero .bss and call kmain(start_info) on the boot stack. Under TCG every
+ * step of a rep or loop instruction costs about as much as an instruction,
+ * so the loops here are what boot time is made of. */
 
 #define CR0_PE (1 << 0)
 #define CR0_MP (1 << 1)
@@ -33,12 +35,12 @@ pvh_start32:
 	cld
 	mov %ebx, pvh_start_info
 
-	/* zero .bss (page tables and stacks live there) */
-	mov $__bss_start, %edi
-	mov $__bss_end, %ecx
-	sub %edi, %ecx
+	/* The page tables live outside .bss (which is zeroed later, 8 bytes a
+	 * step in long mode): every entry is written here. pml4 and pdpt: zero. */
+	mov $boot_pml4, %edi
+	mov $2048, %ecx
 	xor %eax, %eax
-	rep stosb
+	rep stosl
 
 	/* 4 page directories of 2 MiB pages: 4 GiB identity map */
 	mov $__kboot_pd, %edi
@@ -48,7 +50,6 @@ pvh_start32:
 1:	mov %eax, (%edi)
 	mov %edx, 4(%edi)
 	add $0x200000, %eax
-	adc $0, %edx
 	add $8, %edi
 	loop 1b
 
@@ -58,6 +59,7 @@ pvh_start32:
 	mov $0x0003, %eax
 	mov $512, %ecx
 2:	mov %eax, (%edi)
+	mov %edx, 4(%edi)
 	add $0x1000, %eax
 	add $8, %edi
 	loop 2b
@@ -108,6 +110,13 @@ long_mode:
 	mov %ax, %gs
 	lea __kboot_stack_top(%rip), %rsp
 	xor %ebp, %ebp
+	/* zero .bss */
+	lea __bss_start(%rip), %rdi
+	lea __bss_end(%rip), %rcx
+	sub %rdi, %rcx
+	shr $3, %rcx
+	xor %eax, %eax
+	rep stosq
 	mov pvh_start_info(%rip), %edi
 	call __autoport_kmain
 4:	hlt
@@ -133,10 +142,13 @@ gdt_ptr:
 pvh_start_info:
 	.long 0
 
-	.bss
+	/* not zeroed (image.ld keeps .bss.nozero out of [__bss_start,
+	 * __bss_end)): the tables are written whole above, stacks need no zeroes */
+	.section .bss.nozero, "aw", @nobits
 	.p2align 12
-	.globl __kboot_pd, __kboot_pt0
+	.globl __kboot_pd, __kboot_pt0, __kboot_pdpt
 boot_pml4:	.skip 4096
+__kboot_pdpt:
 boot_pdpt:	.skip 4096
 __kboot_pd:	.skip 4096 * 4
 __kboot_pt0:	.skip 4096

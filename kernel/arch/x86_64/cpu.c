@@ -29,11 +29,15 @@ extern char syscall_entry[];
 
 static struct tss tss __attribute__((aligned(16)));
 static struct idt_gate idt[256] __attribute__((aligned(16)));
-/* IST1: ordinary exceptions; IST2: double fault; IST3: NMI and machine check. */
-static uint8_t ist_stacks[3][16384] __attribute__((aligned(16)));
+/* IST1: ordinary exceptions (a fault report runs there); IST2: double
+ * fault; IST3: NMI and machine check (both only report and stop). */
+#define STACK __attribute__((aligned(16), section(".bss.nozero"))) /* not zeroed at boot */
+static uint8_t ist1[16384] STACK, ist2[4096] STACK, ist3[4096] STACK;
 
 static void tss_load(void) {
-  for (int i = 0; i < 3; i++) tss.ist[i] = (uint64_t)(ist_stacks[i] + sizeof ist_stacks[i]);
+  tss.ist[0] = (uint64_t)(ist1 + sizeof ist1);
+  tss.ist[1] = (uint64_t)(ist2 + sizeof ist2);
+  tss.ist[2] = (uint64_t)(ist3 + sizeof ist3);
   tss.iomap_base = sizeof tss;
   uint64_t base = (uint64_t)&tss, limit = sizeof tss - 1;
   __kboot_gdt[5] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |

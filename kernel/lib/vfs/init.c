@@ -12,7 +12,7 @@ void devfs_init(void);
 void p9_init(void);
 
 void vfs_now(struct ktimespec *t) {
-  uint64_t ns = clock_realtime_boot_ns() + clock_monotonic_ns();
+  uint64_t ns = clock_realtime_ns(); /* no TSC calibration for file times at boot */
   t->sec = (int64_t)(ns / 1000000000u);
   t->nsec = (int64_t)(ns % 1000000000u);
 }

@@ -7,6 +7,8 @@
 #include "diag.h"
 
 static uint64_t tsc_hz, tsc_boot, wall_boot_ns;
+static uint64_t rtc_ns, rtc_tsc; /* the one RTC reading and when it was taken */
+static int rtc_done;
 static const char *source = "uncalibrated";
 
 void clock_mark_boot(void) { tsc_boot = rdtsc(); }
@@ -74,19 +76,35 @@ static uint64_t rtc_read_ns(void) {
   return ((days * 24 + hour) * 60 + min) * 60000000000ULL + sec * 1000000000ULL;
 }
 
+static void read_rtc_once(void) {
+  if (rtc_done) return;
+  rtc_ns = rtc_read_ns();
+  rtc_tsc = rdtsc();
+  rtc_done = 1;
+}
+
+static uint64_t ticks_ns(uint64_t d) { return d / tsc_hz * 1000000000ULL + d % tsc_hz * 1000000000ULL / tsc_hz; }
+
 static void calibrate(void) {
   tsc_hz = from_cpuid();
   if (!tsc_hz) tsc_hz = from_pit();
   if (!tsc_hz) { tsc_hz = 1000000000; source = "assumed-1GHz"; }
-  uint64_t rtc = rtc_read_ns();
-  wall_boot_ns = rtc ? rtc - clock_monotonic_ns() : 0;
-  klog("clock: TSC %lu Hz (%s), RTC %s\n", tsc_hz, source, rtc ? "present" : "absent");
+  read_rtc_once();
+  wall_boot_ns = rtc_ns ? rtc_ns - ticks_ns(rtc_tsc - tsc_boot) : 0;
+  klog("clock: TSC %lu Hz (%s), RTC %s\n", tsc_hz, source, rtc_ns ? "present" : "absent");
 }
 
 uint64_t clock_monotonic_ns(void) {
   if (!tsc_hz) calibrate();
-  uint64_t d = rdtsc() - tsc_boot;
-  return d / tsc_hz * 1000000000ULL + d % tsc_hz * 1000000000ULL / tsc_hz;
+  return ticks_ns(rdtsc() - tsc_boot);
+}
+
+/* Before anything needed the TSC's rate, the RTC alone (1 s resolution, as
+ * the RTC has): file times at boot then cost no calibration window. */
+uint64_t clock_realtime_ns(void) {
+  if (tsc_hz) return wall_boot_ns + clock_monotonic_ns();
+  read_rtc_once();
+  return rtc_ns;
 }
 
 uint64_t clock_realtime_boot_ns(void) {
