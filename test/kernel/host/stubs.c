@@ -34,6 +34,7 @@ size_t pages_free_count(void) { return 1000; }
 
 uint64_t clock_monotonic_ns(void) { return 5000000000ull; }
 uint64_t clock_realtime_boot_ns(void) { return 1700000000ull * 1000000000ull; }
+uint64_t clock_realtime_ns(void) { return clock_realtime_boot_ns() + clock_monotonic_ns(); }
 const char *host_cmdline = "";
 const char *pvh_cmdline(void) { return host_cmdline; }
 int pvh_module(int i, uint64_t *base, uint64_t *size) { (void)i, (void)base, (void)size; return 0; }
