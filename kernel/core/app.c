@@ -10,25 +10,23 @@
 #include <asm-generic/mman-common.h>
 #include <linux/auxvec.h>
 
-#define STACK_PAGES 512 /* 2 MiB */
-#define GUARD_PAGES 16  /* 64 KiB of PROT_NONE below: big frames must not skip it */
-#define MAX_STRINGS 4096
-
 extern const char __ehdr_start[];
 extern char _start[];
 void enter_app(uint64_t sp, void *entry) __attribute__((noreturn));
 
-/* Loads a fw_cfg file of NUL-terminated strings; returns how many it holds. */
-static int load_strings(const char *file, char **out, int max) {
-  long size = fwcfg_file_size(file);
-  if (size <= 0) return 0;
-  char *buf = pages_alloc(PAGE_ALIGN_UP((uint64_t)size + 1) / PAGE_SIZE);
-  if (!buf) kpanic("no memory for %s", file);
-  fwcfg_read_file(file, buf, (size_t)size);
-  buf[size] = 0;
-  int n = 0;
-  for (char *p = buf; p < buf + size && n < max; p += kstrlen(p) + 1) out[n++] = p;
-  return n;
+/* A fw_cfg file of NUL-terminated strings, read into pages of its own. */
+struct strings { char *buf; long size; size_t pages; int count; };
+
+static struct strings load_strings(const char *file) {
+  struct strings s = {0, fwcfg_file_size(file), 0, 0};
+  if (s.size <= 0) return (struct strings){0};
+  s.pages = PAGE_ALIGN_UP((uint64_t)s.size + 1) / PAGE_SIZE;
+  s.buf = pages_alloc(s.pages);
+  if (!s.buf) kpanic("no memory for %s", file);
+  fwcfg_read_file(file, s.buf, (size_t)s.size);
+  s.buf[s.size] = 0;
+  for (char *p = s.buf; p < s.buf + s.size; p += kstrlen(p) + 1) s.count++;
+  return s;
 }
 
 static char *push_bytes(char **sp, const void *src, size_t n) {
@@ -37,19 +35,29 @@ static char *push_bytes(char **sp, const void *src, size_t n) {
   return *sp;
 }
 
+/* Copies the strings to the stack, last first; the copies lie in order
+ * from *sp up, each after the previous one's NUL. */
+static char *push_strings(char **sp, const struct strings *s) {
+  if (s->count) push_bytes(sp, s->buf, (size_t)s->size + (s->buf[s->size - 1] != 0));
+  return *sp;
+}
+
+/* Fills out[0..count) with the strings that start at first, then a NULL. */
+static uint64_t *put_pointers(uint64_t *out, char *first, int count) {
+  for (int i = 0; i < count; i++, first += kstrlen(first) + 1) *out++ = (uint64_t)first;
+  *out++ = 0;
+  return out;
+}
+
 void app_start(void) {
-  static char *args[MAX_STRINGS], *envs[MAX_STRINGS];
-  int argc = load_strings("opt/autoport/argv", args, MAX_STRINGS - 1);
-  int envc = load_strings("opt/autoport/env", envs, MAX_STRINGS - 1);
-  if (argc == 0) args[argc++] = "app";
-
-  char *stack = pages_alloc(STACK_PAGES + GUARD_PAGES);
-  if (!stack) kpanic("no memory for the app stack");
-  paging_protect((uint64_t)stack, GUARD_PAGES * PAGE_SIZE, PROT_NONE);
-  char *sp = stack + (STACK_PAGES + GUARD_PAGES) * PAGE_SIZE;
-
-  for (int i = envc - 1; i >= 0; i--) envs[i] = push_bytes(&sp, envs[i], kstrlen(envs[i]) + 1);
-  for (int i = argc - 1; i >= 0; i--) args[i] = push_bytes(&sp, args[i], kstrlen(args[i]) + 1);
+  struct strings argv = load_strings("opt/autoport/argv"), env = load_strings("opt/autoport/env");
+  /* the stack is mapped on first touch, from its top down (arch/x86_64/paging.c) */
+  char *sp = (char *)APP_STACK_TOP;
+  char *envs = push_strings(&sp, &env);
+  char *args = argv.count ? push_strings(&sp, &argv) : push_bytes(&sp, "app", 4);
+  int argc = argv.count ? argv.count : 1, envc = env.count;
+  if (argv.buf) pages_free(argv.buf, argv.pages);
+  if (env.buf) pages_free(env.buf, env.pages);
   char *platform = push_bytes(&sp, "x86_64", 7);
   uint8_t rnd[16];
   random_fill(rnd, sizeof rnd);
@@ -71,10 +79,8 @@ void app_start(void) {
   p = (uint64_t *)((uint64_t)p & ~15UL);
   uint64_t *top = p;
   *p++ = argc;
-  for (int i = 0; i < argc; i++) *p++ = (uint64_t)args[i];
-  *p++ = 0;
-  for (int i = 0; i < envc; i++) *p++ = (uint64_t)envs[i];
-  *p++ = 0;
+  p = put_pointers(p, args, argc);
+  p = put_pointers(p, envs, envc);
   kmemcpy(p, auxv, sizeof auxv);
   klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
   enter_app((uint64_t)top, _start);

@@ -108,8 +108,24 @@ trap_common:
 	push %r15
 	mov %rsp, %rdi
 	call trap_handler
-1:	hlt
-	jmp 1b
+	/* it returns only when the fault is resolved (a stack page mapped) */
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	add $16, %rsp /* vector, error code */
+	iretq
 
 	.section .rodata
 	.globl trap_stubs
@@ -122,6 +138,7 @@ trap_stubs:
 	.bss
 	.p2align 4
 syscall_user_rsp: .skip 8
+	.section .bss.nozero, "aw", @nobits /* a stack needs no zeroing */
 	.p2align 4
 	.globl syscall_stack_bottom
 syscall_stack_bottom: .skip 65536

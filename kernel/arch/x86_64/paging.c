@@ -32,6 +32,32 @@ static int is_default(uint64_t addr, int prot) {
   return (pde & PTE_PS) && (prot & PROT_WRITE); /* x86 cannot have write without read; exec is not enforced */
 }
 
+/* The stack's page directory and page tables are allocated on first use. */
+int paging_stack_fault(uint64_t addr) {
+  extern uint64_t __kboot_pdpt[512];
+  if (!in_app_stack(addr)) return 0;
+  uint64_t *pdpte = &__kboot_pdpt[(addr >> 30) & 511];
+  if (!(*pdpte & PTE_P)) {
+    uint64_t *pd = pages_alloc(1);
+    if (!pd) return 0;
+    *pdpte = (uint64_t)pd | PTE_P | PTE_W;
+  }
+  uint64_t *pde = &((uint64_t *)(*pdpte & ADDR_MASK))[(addr >> 21) & 511];
+  if (!(*pde & PTE_P)) {
+    uint64_t *pt = pages_alloc(1);
+    if (!pt) return 0;
+    *pde = (uint64_t)pt | PTE_P | PTE_W;
+  }
+  uint64_t *pte = &((uint64_t *)(*pde & ADDR_MASK))[(addr >> 12) & 511];
+  if (!(*pte & PTE_P)) {
+    void *page = pages_alloc(1);
+    if (!page) return 0;
+    *pte = (uint64_t)page | PTE_P | PTE_W;
+  }
+  __asm__ volatile("invlpg (%0)" ::"r"(addr) : "memory");
+  return 1;
+}
+
 /* Unmaps page 0 (after boot info there has been copied): NULL faults. */
 void paging_unmap_null(void) {
   extern uint64_t __kboot_pt0[512];

@@ -1,6 +1,8 @@
-/* CPU exceptions end the app the way a crashed process ends natively: the
+/* CPU exceptions (other than a first touch of the app's stack, which maps
+ * a page and returns) end the app the way a crashed process ends natively: the
  * matching signal (page fault -> SIGSEGV) in an "@fault" record. */
 #include <stdint.h>
+#include "page.h"
 #include "process.h"
 
 struct trap_frame {
@@ -26,6 +28,8 @@ static int on_stack(uint64_t sp, const char *lo, const char *hi) { return sp >= 
 void trap_handler(struct trap_frame *f) {
   uint64_t addr = 0;
   if (f->vector == 14) __asm__ volatile("mov %%cr2, %0" : "=r"(addr));
+  /* a first touch of the app's stack (error bit 0 clear: page not present) */
+  if (f->vector == 14 && !(f->error & 1) && paging_stack_fault(addr)) return;
   else if (f->vector == 0 || f->vector == 6 || f->vector == 16 || f->vector == 19) addr = f->rip;
   /* the app's own code runs on its stacks; the kernel's on the boot or syscall stack */
   extern char syscall_stack_bottom[], syscall_stack_top[], __kboot_stack[], __kboot_stack_top[];

@@ -7,7 +7,7 @@
 #define INF (~0UL)
 static struct rlimit64_k { unsigned long cur, max; } limits[RLIM_NLIMITS] = {
     [RLIMIT_CPU] = {INF, INF}, [RLIMIT_FSIZE] = {INF, INF}, [RLIMIT_DATA] = {INF, INF},
-    [RLIMIT_STACK] = {2UL << 20, INF}, [RLIMIT_CORE] = {0, INF}, [RLIMIT_RSS] = {INF, INF},
+    [RLIMIT_STACK] = {APP_STACK_MAX, INF}, [RLIMIT_CORE] = {0, INF}, [RLIMIT_RSS] = {INF, INF},
     [RLIMIT_NPROC] = {1, 1}, [RLIMIT_NOFILE] = {1024, 1024}, [RLIMIT_MEMLOCK] = {INF, INF},
     [RLIMIT_AS] = {INF, INF}, [RLIMIT_LOCKS] = {INF, INF}, [RLIMIT_SIGPENDING] = {0, 0},
     [RLIMIT_MSGQUEUE] = {819200, 819200}, [RLIMIT_NICE] = {0, 0}, [RLIMIT_RTPRIO] = {0, 0},
