@@ -45,8 +45,8 @@ export function num(a: ParsedArgs, k: string, fallback: number): number {
   return n;
 }
 
-export function helpText(cmd: Command): string {
-  const lines = [`usage: ${cmd.usage}`, "", cmd.summary, ""];
+export function helpText(cmd: Command, summary: string): string {
+  const lines = [`usage: ${cmd.usage}`, "", summary, ""];
   for (const [k, o] of Object.entries({ ...cmd.options, ...commonOptions })) {
     const flag = `${"short" in o && o.short ? `-${o.short}, ` : ""}--${k}${"arg" in o && o.arg ? ` ${o.arg}` : ""}`;
     lines.push(`  ${flag.padEnd(28)} ${o.help}`);

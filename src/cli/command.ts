@@ -18,7 +18,6 @@ export interface ParsedArgs {
 export interface Command {
   name: string;
   usage: string;
-  summary: string;
   options: Record<string, OptionSpec>;
   /** exit code to use when it fails with an AutoportError (2, or 125 for run) */
   failureCode?: number;

@@ -34,13 +34,14 @@ export async function main(argv: string[]): Promise<number> {
   const port = commands.find((c) => c.name === "port");
   if (!named && first.startsWith("-")) return fail(`unknown flag ${first}; run \`autoport --help\``);
   if (!named && !port) return fail(`unknown command ${first}; run \`autoport --help\``);
-  const cmd: Command = named ?? port!;
+  const entry = named ?? port!;
+  const cmd: Command = await entry.load();
   const args = named ? rest : [first, "--run", ...rest];
   const debug = args.includes("--debug");
   try {
     const parsed = parseCommandArgs(cmd, normalizeOutputFlags(args, cmd.options));
     if (parsed.values.help) {
-      process.stdout.write(helpText(cmd));
+      process.stdout.write(helpText(cmd, entry.summary));
       return 0;
     }
     return await cmd.run(parsed);

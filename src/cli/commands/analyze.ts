@@ -9,7 +9,6 @@ const FORMATS = ["json", "md", "html"] as const;
 export const analyze: Command = {
   name: "analyze",
   usage: "autoport analyze <source> [--json [FILE]] [--md [FILE]] [--html [FILE]] [--strict]",
-  summary: "find the libc functions and syscalls an app uses, and what needs manual porting",
   options: {
     json: { type: "string", arg: "[FILE]", help: "write the JSON report (no FILE or -: stdout)" },
     md: { type: "string", arg: "[FILE]", help: "write the Markdown report" },

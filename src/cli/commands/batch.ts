@@ -8,7 +8,6 @@ import type { Command } from "../command.js";
 export const batch: Command = {
   name: "batch",
   usage: "autoport batch [APPS...] [--set popcon|cli|FILE.json] [-o DIR] [--jobs N] [--stage analyze|build|boot] [--resume] [--timeout S] [--queue redis://HOST:PORT]",
-  summary: "port many apps (Debian packages or folders) in one run: summary, coverage heatmap, ranking",
   options: {
     set: { type: "string", arg: "NAME", help: "an app set from data/apps (popcon, cli) or a .json file; default popcon when no APPS" },
     out: { type: "string", short: "o", arg: "DIR", help: "output folder (default: batch-out)" },

@@ -28,7 +28,6 @@ export function buildSummary(dir: string, r: Report): string[] {
 export const build: Command = {
   name: "build",
   usage: "autoport build <source> -o DIR [--target NAME] [--file HOST:GUEST]...",
-  summary: "build an app with its own build system and link it with the kernel into a bootable image",
   options: buildOptions,
   async run(args) {
     const [spec, ...extra] = args.positionals;

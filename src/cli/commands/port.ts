@@ -13,7 +13,6 @@ function cacheDir(): string {
 export const port: Command = {
   name: "port",
   usage: "autoport port <source> [-o DIR] [--run] [--target NAME] [-- ARGS...]",
-  summary: "analyze, shim, build and link an app (and boot it with --run); `autoport <source>` is `port --run`",
   options: {
     ...buildOptions,
     out: { type: "string", short: "o", arg: "DIR", help: "output folder (default: ~/.cache/autoport/images/<app>)" },

@@ -10,7 +10,6 @@ const ACCELS = ["kvm", "tcg", "auto"];
 export const run: Command = {
   name: "run",
   usage: "autoport run <DIR|image.elf> [--mem MiB] [--machine microvm|pc] [--accel kvm|tcg|auto] [--timeout S] [--share HOST:GUEST]... [-- ARGS...]",
-  summary: "boot an image under QEMU; its stdout, stderr and exit status become autoport's",
   failureCode: 125,
   options: {
     mem: { type: "string", arg: "MiB", help: "guest memory (default 128)" },

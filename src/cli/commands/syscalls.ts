@@ -8,7 +8,6 @@ export const SYSCALLS_VERSION = 1;
 export const syscalls: Command = {
   name: "syscalls",
   usage: "autoport syscalls [--json]",
-  summary: "print the kernel core's syscall table: status and providing module",
   options: { json: { type: "boolean", help: "print JSON: {version, syscalls: [{name, nr, status, module}]}" } },
   async run(args) {
     const table = await loadKernelTable();

@@ -6,7 +6,6 @@ import type { Command } from "../command.js";
 export const worker: Command = {
   name: "worker",
   usage: "autoport worker --queue redis://HOST:PORT [--jobs N] [--max-jobs N]",
-  summary: "take batch jobs from a BullMQ queue and run them (any number of machines)",
   options: {
     queue: { type: "string", arg: "URL", help: "the queue's Redis: redis://HOST:PORT" },
     jobs: { type: "string", short: "j", arg: "N", help: "jobs at a time (default 1)" },
