@@ -18,8 +18,8 @@
 
 struct console { int fd; int port; };
 static struct console consoles[3] = {{0, 0}, {1, 0}, {2, 1}};
-static char *stdin_buf;
-static uint64_t stdin_len;
+static uint64_t stdin_len; /* the fw_cfg file, read from QEMU as the app reads */
+static const char stdin_file[] = "opt/autoport/stdin";
 
 static int is_tty(const struct console *c) { return (boot_options.tty >> c->fd) & 1; }
 
@@ -53,7 +53,7 @@ static long con_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
   default:
     if (*pos >= stdin_len) return 0;
     if (n > stdin_len - *pos) n = stdin_len - *pos;
-    kmemcpy(buf, stdin_buf + *pos, n);
+    n = fwcfg_read_at(stdin_file, buf, n, *pos);
     *pos += n;
     return (long)n;
   }
@@ -122,13 +122,8 @@ static const struct file_ops console_ops = {
 
 void console_init(void) {
   if (boot_options.stdin_src == STDIN_FWCFG) {
-    long size = fwcfg_file_size("opt/autoport/stdin");
-    if (size > 0) {
-      stdin_buf = pages_alloc(PAGE_ALIGN_UP((uint64_t)size) / PAGE_SIZE);
-      if (!stdin_buf) kpanic("no memory for %ld bytes of stdin", size);
-      fwcfg_read_file("opt/autoport/stdin", stdin_buf, (size_t)size);
-      stdin_len = (uint64_t)size;
-    }
+    long size = fwcfg_file_size(stdin_file);
+    if (size > 0) stdin_len = (uint64_t)size;
   }
   for (int i = 0; i < 3; i++) {
     struct console *c = &consoles[i];
