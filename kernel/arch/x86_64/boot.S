@@ -42,11 +42,20 @@ pvh_start32:
 	xor %eax, %eax
 	rep stosl
 
-	/* 4 page directories of 2 MiB pages: 4 GiB identity map */
-	mov $__kboot_pd, %edi
+	/* 4 GiB identity map: 1 GiB pages above the first GiB where the CPU
+	 * has them (CPUID 0x80000001 EDX bit 26; TCG's -cpu max does), so only
+	 * one page directory (2 MiB pages) is filled; else all four. */
+	mov $0x80000001, %eax
+	cpuid
+	xor %ebp, %ebp              /* 1 = 1 GiB pages */
+	mov $2048, %ecx
+	bt $26, %edx
+	jnc 0f
+	mov $1, %ebp
+	mov $512, %ecx
+0:	mov $__kboot_pd, %edi
 	mov $0x83, %eax             /* present | writable | 2 MiB */
 	xor %edx, %edx              /* high dword of the address */
-	mov $2048, %ecx
 1:	mov %eax, (%edi)
 	mov %edx, 4(%edi)
 	add $0x200000, %eax
@@ -65,12 +74,19 @@ pvh_start32:
 	loop 2b
 	movl $__kboot_pt0 + 3, __kboot_pd
 
-	/* pdpt[0..3] -> the 4 page directories; pml4[0] -> pdpt */
+	/* pdpt[0] -> the first page directory; pdpt[1..3] -> 1 GiB pages or
+	 * the other three; pml4[0] -> pdpt */
 	movl $__kboot_pd + 0x0003, boot_pdpt
-	movl $__kboot_pd + 0x1003, boot_pdpt + 8
+	test %ebp, %ebp
+	jz 3f
+	movl $0x40000083, boot_pdpt + 8
+	movl $0x80000083, boot_pdpt + 16
+	movl $0xc0000083, boot_pdpt + 24
+	jmp 4f
+3:	movl $__kboot_pd + 0x1003, boot_pdpt + 8
 	movl $__kboot_pd + 0x2003, boot_pdpt + 16
 	movl $__kboot_pd + 0x3003, boot_pdpt + 24
-	movl $boot_pdpt + 3, boot_pml4
+4:	movl $boot_pdpt + 3, boot_pml4
 
 	mov $boot_pml4, %eax
 	mov %eax, %cr3
