@@ -1,10 +1,11 @@
 /* PVH entry: QEMU jumps here in 32-bit protected mode, paging off, with
  * %ebx = physical address of the hvm_start_info. We identity-map the first
- * 4 GiB (2 MiB pages, except the first 2 MiB in 4 KiB pages so that kmain
- * can unmap page 0 and NULL dereferences fault), enable long mode and SSE,
- * zero .bss and call kmain(start_info) on the boot stack. Under TCG every
- * step of a rep or loop instruction costs about as much as an instruction,
- * so the loops here are what boot time is made of. */
+ * 4 GiB (2 MiB pages, 1 GiB ones above the first GiB where the CPU has
+ * them, and the first 2 MiB in 4 KiB pages so that kmain can unmap page 0
+ * and NULL dereferences fault), enable long mode and SSE, zero .bss and
+ * call kmain(start_info) on the kernel stack (syscalls use it later).
+ * Under TCG every step of a rep or loop instruction costs about as much as
+ * an instruction, so the loops here are what boot time is made of. */
 
 #define CR0_PE (1 << 0)
 #define CR0_MP (1 << 1)
@@ -168,9 +169,10 @@ __kboot_pdpt:
 boot_pdpt:	.skip 4096
 __kboot_pd:	.skip 4096 * 4
 __kboot_pt0:	.skip 4096
+	/* the kernel stack: boot runs on it, then every syscall (entry.S) */
 	.p2align 4
 	.globl __kboot_stack, __kboot_stack_top
-__kboot_stack:	.skip 32768
+__kboot_stack:	.skip 65536
 __kboot_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

@@ -138,17 +138,11 @@ trap_stubs:
 	.bss
 	.p2align 4
 syscall_user_rsp: .skip 8
-	.section .bss.nozero, "aw", @nobits /* a stack needs no zeroing */
-	.p2align 4
-	.globl syscall_stack_bottom
-syscall_stack_bottom: .skip 65536
-	.globl syscall_stack_top
-syscall_stack_top:
 
 	.data
 	.p2align 3
 	.globl syscall_kstack
-syscall_kstack: .quad syscall_stack_top
+syscall_kstack: .quad __kboot_stack_top /* boot.S: the kernel stack, boot's first */
 
 	.section .note.GNU-stack, "", @progbits
 

@@ -31,8 +31,8 @@ void trap_handler(struct trap_frame *f) {
   /* a first touch of the app's stack (error bit 0 clear: page not present) */
   if (f->vector == 14 && !(f->error & 1) && paging_stack_fault(addr)) return;
   else if (f->vector == 0 || f->vector == 6 || f->vector == 16 || f->vector == 19) addr = f->rip;
-  /* the app's own code runs on its stacks; the kernel's on the boot or syscall stack */
-  extern char syscall_stack_bottom[], syscall_stack_top[], __kboot_stack[], __kboot_stack_top[];
-  int from_app = !on_stack(f->rsp, syscall_stack_bottom, syscall_stack_top) && !on_stack(f->rsp, __kboot_stack, __kboot_stack_top);
+  /* the app's own code runs on its stacks; the kernel's on the syscall stack */
+  extern char __kboot_stack[], __kboot_stack_top[]; /* boot, then syscalls */
+  int from_app = !on_stack(f->rsp, __kboot_stack, __kboot_stack_top);
   process_fault(signal_of(f->vector), (int)f->vector, addr, f->rip, f->rsp, from_app);
 }

@@ -14,7 +14,7 @@ SYSCALL_DEFINE(sendfile, int out_fd, int in_fd, long *offset, size_t count) {
   if (offset && *offset < 0) return -EINVAL;
   if (out->flags & O_APPEND) return -EINVAL; /* as Linux */
   uint64_t pos = offset ? (uint64_t)*offset : in->pos;
-  static char buf[16384];
+  static char buf[4096]; /* RAM is scarce at small --mem; a page a step is enough */
   long total = 0;
   while ((size_t)total < count) {
     size_t chunk = count - total < sizeof buf ? count - total : sizeof buf;

@@ -61,6 +61,10 @@ void pages_init(void) {
     if (first < end) free_run(first, end);
   }
   ntotal = nfree;
+  /* QEMU loads an image larger than the RAM without complaint; say so
+   * rather than run code that is not there */
+  if (!pages_range_free(0x100000 / PAGE_SIZE, (user_floor() - 0x100000) / PAGE_SIZE))
+    kpanic("RAM too small: the image needs %lu KiB above 1 MiB", (user_floor() - 0x100000) / 1024);
   /* page 0 (NULL), the image, the bitmap; the rest of low memory is free
    * once pvh_parse has copied the boot info */
   pages_reserve(0, PAGE_SIZE);
