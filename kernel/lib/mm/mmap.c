@@ -91,6 +91,18 @@ SYSCALL_DEFINE(mremap, unsigned long old, unsigned long old_len, unsigned long n
     return (long)old;
   }
   if (!(flags & MREMAP_MAYMOVE)) return -ENOMEM;
+  /* pages_alloc hands out from the top down, so the pages just below a
+   * mapping are often free: grow into them and slide the contents down
+   * (a forward copy is safe when moving to lower addresses). Unlike a new
+   * mapping plus a copy, old and new never need RAM at the same time. */
+  if (old >= user_floor() + (nsz - osz) && pages_range_free((old - (nsz - osz)) / PAGE_SIZE, grow)) {
+    uint64_t start = old - (nsz - osz);
+    pages_claim(start / PAGE_SIZE, grow);
+    paging_protect(old, osz, PROT_READ | PROT_WRITE | PROT_EXEC); /* as a moved mapping gets (new pages) */
+    kmemcpy((void *)start, (void *)old, osz);
+    kmemset((void *)(start + osz), 0, nsz - osz);
+    return (long)start;
+  }
   void *p = pages_alloc(nsz / PAGE_SIZE);
   if (!p) return -ENOMEM;
   kmemcpy(p, (void *)old, osz);
