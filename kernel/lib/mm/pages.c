@@ -63,8 +63,9 @@ void pages_init(void) {
   ntotal = nfree;
   /* QEMU loads an image larger than the RAM without complaint; say so
    * rather than run code that is not there */
-  if (!pages_range_free(0x100000 / PAGE_SIZE, (user_floor() - 0x100000) / PAGE_SIZE))
-    kpanic("RAM too small: the image needs %lu KiB above 1 MiB", (user_floor() - 0x100000) / 1024);
+  int fits = 0;
+  for (int i = 0; i < n; i++) fits |= r[i].base <= 0x100000 && r[i].base + r[i].size >= user_floor();
+  if (!fits) kpanic("RAM too small: the image needs %lu KiB above 1 MiB", (user_floor() - 0x100000) / 1024);
   /* page 0 (NULL), the image, the bitmap; the rest of low memory is free
    * once pvh_parse has copied the boot info */
   pages_reserve(0, PAGE_SIZE);
@@ -75,8 +76,15 @@ void pages_init(void) {
 }
 
 void pages_reserve(uint64_t base, uint64_t size) {
-  for (uint64_t pg = base / PAGE_SIZE; pg < PAGE_ALIGN_UP(base + size) / PAGE_SIZE && pg < limit; pg++)
+  uint64_t pg = base / PAGE_SIZE, end = PAGE_ALIGN_UP(base + size) / PAGE_SIZE;
+  if (end > limit) end = limit;
+  for (; pg < end; pg++) {
+    if (pg % 64 == 0 && pg + 64 <= end && used[pg / 64] == 0) { /* 64 free pages at once */
+      used[pg / 64] = ~0ULL, nfree -= 64, pg += 63;
+      continue;
+    }
     if (!is_used(pg)) set_used(pg), nfree--;
+  }
 }
 
 int pages_range_free(uint64_t first, uint64_t n) {
