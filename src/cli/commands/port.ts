@@ -1,24 +1,20 @@
-import { join } from "node:path";
+import { cacheDir } from "../../source/cache.js";
 import { buildSource } from "../../pipeline.js";
-import { runImage, guestReportLines } from "../../run/index.js";
 import { errors, isAutoportError } from "../../errors.js";
 import { bool, list, num, str } from "../args.js";
+import { bootFromArgs, runOptions } from "../boot.js";
 import type { Command } from "../command.js";
 import { buildOptions, buildSummary } from "./build.js";
 
-function cacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? "/tmp", ".cache"), "autoport", "images");
-}
-
 export const port: Command = {
   name: "port",
-  usage: "autoport port <source> [-o DIR] [--run] [--target NAME] [-- ARGS...]",
+  usage: "autoport port <source> [-o DIR] [--target NAME] [--file HOST:GUEST]... [--run [--share HOST:GUEST]... [--mem MiB] [--timeout S]] [-- ARGS...]",
   options: {
     ...buildOptions,
+    ...runOptions,
     out: { type: "string", short: "o", arg: "DIR", help: "output folder (default: ~/.cache/autoport/images/<app>)" },
     run: { type: "boolean", help: "boot the image afterwards; its stdout, stderr and exit status become autoport's" },
-    timeout: { type: "string", arg: "S", help: "with --run: stop the VM after S seconds and exit 124" },
-    verbose: { type: "boolean", short: "v", help: "progress and the kernel's boot log on stderr" },
+    verbose: { type: "boolean", short: "v", help: "progress, the QEMU command and the kernel's boot log on stderr" },
   },
   async run(args) {
     const [spec, ...extra] = args.positionals;
@@ -28,7 +24,7 @@ export const port: Command = {
     const verbose = bool(args, "verbose");
     const say = (l: string) => process.stderr.write(`${l}\n`);
     const app = spec.replace(/\/+$/, "").split("/").at(-1)!.replace(/^debian:/, "").replace(/\.(c|tar\.\w+|tgz)$/, "");
-    const out = str(args, "out") ?? join(cacheDir(), app);
+    const out = str(args, "out") ?? cacheDir("images", app);
     const built = await buildSource(spec, {
       out,
       target: str(args, "target"),
@@ -44,17 +40,8 @@ export const port: Command = {
     // the app owns stdout now: the summary goes to stderr, and only when asked
     if (verbose) summary.forEach((l) => say(`autoport: ${l}`));
     try {
-      const r = await runImage(
-        { image: out, args: args.rest.length ? args.rest : built.recipe.args ?? [], timeout: num(args, "timeout", 0), verbose },
-        verbose ? say : undefined,
-      );
-      if (verbose) r.diagnostics.forEach(say);
-      else guestReportLines(r.outcome).forEach(say);
-      if (r.timedOut) say(`autoport: --timeout ${str(args, "timeout")} expired; the VM was stopped`);
-      return r.status;
+      return await bootFromArgs(args, out, args.rest.length ? args.rest : built.recipe.args ?? []);
     } catch (e) {
-      const diag = (e as { diagnostics?: string[] }).diagnostics;
-      if (isAutoportError(e) && diag) diag.forEach(say);
       // a failed boot after a good build is a run failure: 125, as `autoport run` says
       if (isAutoportError(e)) {
         say(`autoport: ${e.message}; ${e.hint}`);
