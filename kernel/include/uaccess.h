@@ -6,8 +6,11 @@
 #include <stdint.h>
 #include "page.h"
 
+/* 1 if [a, a+n) lies in the app's stack region (mapped on touch). */
+int user_in_stack(uintptr_t a, unsigned long n);
+
 static inline int user_bad(const void *p, unsigned long n) {
   uintptr_t a = (uintptr_t)p;
-  if (a >= APP_STACK_TOP - APP_STACK_MAX) return a + n < a || a + n > APP_STACK_TOP; /* mapped on touch */
-  return a < 4096 || a + n < a || a + n > (4ULL << 30);
+  if (a >= 4096 && a + n >= a && a + n <= (4ULL << 30)) return 0;
+  return !user_in_stack(a, n); /* out of line: inlined in every syscall, the common case stays small */
 }

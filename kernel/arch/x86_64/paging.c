@@ -4,6 +4,7 @@
 #include <asm-generic/mman-common.h>
 #include "page.h"
 #include "diag.h"
+#include "uaccess.h"
 
 #define PTE_P 1ULL
 #define PTE_W 2ULL
@@ -73,6 +74,10 @@ int paging_stack_fault(uint64_t addr) {
   }
   __asm__ volatile("invlpg (%0)" ::"r"(addr) : "memory");
   return 1;
+}
+
+int user_in_stack(uintptr_t a, unsigned long n) {
+  return a >= APP_STACK_TOP - APP_STACK_MAX && a + n >= a && a + n <= APP_STACK_TOP;
 }
 
 /* Unmaps page 0 (after boot info there has been copied): NULL faults. */
