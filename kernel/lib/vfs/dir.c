@@ -45,20 +45,25 @@ SYSCALL_DEFINE(getdents64, int fd, void *buf, size_t count) {
   return (long)d.used;
 }
 
+/* mkdir in the kernel's own path space (path already copied in). */
+static int mkdir_in(int dirfd, const char *path, uint32_t mode) {
+  struct vnode *dir;
+  const char *name;
+  size_t len;
+  int r = vfs_lookup_parent_at(dirfd, path, &dir, &name, &len);
+  if (r < 0) return r;
+  if (len == 0 || is_dot(name, len)) r = -EEXIST;
+  else if (!dir->ops->mkdir) r = -EPERM;
+  else r = dir->ops->mkdir(dir, name, len, mode);
+  vnode_put(dir);
+  return r;
+}
+
 static long mkdir_at(int dirfd, const char *upath, unsigned mode) {
   char *path;
   int r = copy_path(upath, &path);
   if (r < 0) return r;
-  struct vnode *dir;
-  const char *name;
-  size_t len;
-  r = vfs_lookup_parent_at(dirfd, path, &dir, &name, &len);
-  if (r == 0) {
-    if (len == 0 || is_dot(name, len)) r = -EEXIST;
-    else if (!dir->ops->mkdir) r = -EPERM;
-    else r = dir->ops->mkdir(dir, name, len, mode & ~vfs_umask & S_IALLUGO);
-    vnode_put(dir);
-  }
+  r = mkdir_in(dirfd, path, mode & ~vfs_umask & S_IALLUGO);
   kfree(path);
   return r;
 }
@@ -66,16 +71,7 @@ static long mkdir_at(int dirfd, const char *upath, unsigned mode) {
 SYSCALL_DEFINE(mkdir, const char *path, unsigned mode) { return mkdir_at(AT_FDCWD, path, mode); }
 SYSCALL_DEFINE(mkdirat, int dirfd, const char *path, unsigned mode) { return mkdir_at(dirfd, path, mode); }
 
-int vfs_mkdir(const char *path, uint32_t mode) {
-  struct vnode *dir;
-  const char *name;
-  size_t len;
-  int r = vfs_lookup_parent_at(AT_FDCWD, path, &dir, &name, &len);
-  if (r < 0) return r;
-  r = len == 0 ? -EEXIST : dir->ops->mkdir ? dir->ops->mkdir(dir, name, len, mode) : -EPERM;
-  vnode_put(dir);
-  return r;
-}
+int vfs_mkdir(const char *path, uint32_t mode) { return mkdir_in(AT_FDCWD, path, mode); }
 
 /* Every missing directory along path (an existing one is fine). */
 int vfs_mkdir_p(const char *path, uint32_t mode) {
