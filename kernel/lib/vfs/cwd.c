@@ -86,12 +86,8 @@ static long set_cwd(struct vnode *v) {
 }
 
 SYSCALL_DEFINE(chdir, const char *upath) {
-  char *path;
-  int r = copy_path(upath, &path);
-  if (r < 0) return r;
   struct vnode *v;
-  r = vfs_lookup(path, LOOKUP_FOLLOW, &v);
-  kfree(path);
+  int r = lookup_user_dir(upath, &v);
   return r < 0 ? r : set_cwd(v);
 }
 

@@ -173,3 +173,17 @@ int copy_path(const char *upath, char **out) {
   *out = buf;
   return 0;
 }
+
+int lookup_user_dir(const char *upath, struct vnode **out) {
+  char *path;
+  int r = copy_path(upath, &path);
+  if (r < 0) return r;
+  r = vfs_lookup(path, LOOKUP_FOLLOW, out);
+  kfree(path);
+  if (r < 0) return r;
+  if ((*out)->type != S_IFDIR) {
+    vnode_put(*out);
+    return -ENOTDIR;
+  }
+  return 0;
+}

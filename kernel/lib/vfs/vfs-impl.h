@@ -22,6 +22,9 @@ extern unsigned vfs_umask;
 /* Copies a path from the app into a kernel buffer of PATH_MAX bytes
  * (ENAMETOOLONG, ENOENT for ""). Free with kfree. */
 int copy_path(const char *upath, char **out);
+/* The directory at an app's path, symlinks followed (ENOTDIR when it is not
+ * one). Returns a reference. */
+int lookup_user_dir(const char *upath, struct vnode **out);
 /* The directory a *at call starts from: cwd for AT_FDCWD, else the
  * descriptor's directory (EBADF, ENOTDIR). Returns a reference. */
 int dirfd_vnode(int dirfd, struct vnode **out);

@@ -23,17 +23,9 @@ struct vnode *vfs_root(void) { return proc_root ? proc_root : root; }
 /* One process: chroot moves "/" for it and leaves the cwd where it was (a cwd
  * outside the new root makes getcwd fail with ENOENT, as on Linux). */
 SYSCALL_DEFINE(chroot, const char *upath) {
-  char *path;
-  int r = copy_path(upath, &path);
-  if (r < 0) return r;
   struct vnode *v;
-  r = vfs_lookup(path, LOOKUP_FOLLOW, &v);
-  kfree(path);
+  int r = lookup_user_dir(upath, &v);
   if (r < 0) return r;
-  if (v->type != S_IFDIR) {
-    vnode_put(v);
-    return -ENOTDIR;
-  }
   vnode_put(proc_root);
   proc_root = v;
   return 0;
