@@ -9,15 +9,7 @@
 #include "vfs.h"
 #include "fd.h"
 
-extern int failures;
-#define CHECK(expr, want)                                                                 \
-  do {                                                                                    \
-    long got_ = (long)(expr), want_ = (long)(want);                                       \
-    if (got_ != want_) {                                                                  \
-      printf("FAIL %s:%d: %s = %ld, want %ld\n", __FILE__, __LINE__, #expr, got_, want_); \
-      failures++;                                                                         \
-    }                                                                                     \
-  } while (0)
+#include "check.h"
 #define CHECK_STR(got, want)                                                                    \
   do {                                                                                          \
     if (strcmp((got), (want)) != 0) {                                                           \

@@ -6,15 +6,9 @@
 #include "9p.h"
 #include "virtio.h"
 
-static int failures;
-#define CHECK(expr, want)                                                                 \
-  do {                                                                                    \
-    long got_ = (long)(expr), want_ = (long)(want);                                       \
-    if (got_ != want_) {                                                                  \
-      printf("FAIL %s:%d: %s = %ld, want %ld\n", __FILE__, __LINE__, #expr, got_, want_); \
-      failures++;                                                                         \
-    }                                                                                     \
-  } while (0)
+#include "check.h"
+
+int failures;
 
 static void encode(void) {
   uint8_t mem[64];
