@@ -30,7 +30,7 @@ const signalsSelf = (call: string) => /^kill\s*\(\s*getpid\s*\(\s*\)/.test(call)
 export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
   const [map, table] = await Promise.all([opts.syscallMap ?? loadSyscallMap(), opts.kernel ?? loadKernelTable()]);
   const exports = await muslExports(map);
-  const files = opts.files ?? (tree.only ? [tree.only] : await cFilesOf(tree.root));
+  const files = opts.files ?? tree.files ?? (tree.only ? [tree.only] : await cFilesOf(tree.root));
   if (!files.length) throw errors.noCSources(tree.root);
 
   const parseOpts = { jobs: opts.jobs, timeoutMs: opts.parseTimeoutMs };

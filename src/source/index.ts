@@ -29,12 +29,13 @@ export async function resolveSource(spec: string): Promise<SourceTree> {
     return withSources({ app: tarballName(path), spec, kind: "tarball", root });
   }
   if (C_FILE.test(path) && (await looksLikeText(path))) {
-    return { app: basename(path).replace(C_FILE, ""), spec, kind: "file", root: dirname(path), only: basename(path) };
+    return { app: basename(path).replace(C_FILE, ""), spec, kind: "file", root: dirname(path), only: basename(path), files: [basename(path)] };
   }
   throw errors.notText(spec);
 }
 
 async function withSources(tree: SourceTree): Promise<SourceTree> {
-  if ((await listSources(tree.root)).length === 0) throw errors.noCSources(tree.spec);
-  return tree;
+  const files = await listSources(tree.root);
+  if (files.length === 0) throw errors.noCSources(tree.spec);
+  return { ...tree, files };
 }

@@ -7,6 +7,8 @@ export interface SourceTree {
   kind: "folder" | "tarball" | "file" | "debian";
   /** absolute path of the unpacked tree (for a single C file, its folder) */
   root: string;
+  /** the C and C++ files under root, relative and sorted (listed once, here) */
+  files?: string[];
   /** for kind "file": the one C file, relative to root */
   only?: string;
   /** for kind "debian": the version apt fetched */
