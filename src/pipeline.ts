@@ -26,16 +26,10 @@ export interface Analysis {
 /** source → parse → analyze */
 export async function analyzeSource(spec: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const tree = await resolveSource(spec);
-  const files = tree.only ? [tree.only] : opts.files;
-  const report = await analyzeTree(tree, { ...opts, files });
+  const report = await analyzeTree(tree, opts);
   report.root = tree.root;
-  if (tree.kind === "debian" && tree.version) report.debian = { package: packageOf(tree), version: tree.version };
+  if (tree.debian) report.debian = tree.debian;
   return { tree, report };
-}
-
-function packageOf(tree: SourceTree): string {
-  // apt maps binary names to source packages; the source folder is NAME-UPSTREAMVERSION
-  return tree.root.split("/").at(-1)!.replace(/-[0-9][^-]*$/, "") || tree.app;
 }
 
 export interface BuildSourceOptions {

@@ -18,7 +18,7 @@ export async function resolveSource(spec: string): Promise<SourceTree> {
   if (spec.startsWith("debian:")) {
     const name = spec.slice("debian:".length);
     const d = await fetchDebianSource(name);
-    return withSources({ app: name, spec, kind: "debian", root: d.root, version: d.version });
+    return withSources({ app: name, spec, kind: "debian", root: d.root, debian: { package: d.package, version: d.version } });
   }
   const path = resolve(spec);
   const st = await stat(path).catch(() => undefined);

@@ -11,6 +11,6 @@ export interface SourceTree {
   files?: string[];
   /** for kind "file": the one C file, relative to root */
   only?: string;
-  /** for kind "debian": the version apt fetched */
-  version?: string;
+  /** for kind "debian": the source package and version apt fetched */
+  debian?: { package: string; version: string };
 }
