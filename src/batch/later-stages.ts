@@ -9,7 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { existsSync } from "node:fs";
 import { chown, mkdir } from "node:fs/promises";
 import type { Report } from "../report/types.js";
-import { cacheDir } from "../source/cache.js";
+import { cacheDir } from "../cache.js";
 import { projectRoot } from "../manifests/index.js";
 import { NOBODY, sandboxFor } from "./sandbox.js";
 import type { AppResult, AppSpec } from "./types.js";

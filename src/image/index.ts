@@ -7,8 +7,8 @@ import { spawn } from "node:child_process";
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { homedir } from "node:os";
 import { join } from "node:path";
+import { cacheDir } from "../cache.js";
 import { errors } from "../errors.js";
 import { loadKernelTable, projectRoot } from "../manifests/index.js";
 import { entriesOf, parentsOf, writeCpio, type CpioEntry } from "./cpio.js";
@@ -111,9 +111,8 @@ export function initrdOf(rootfs: string | undefined, files: ImageFile[]): Buffer
  * in the key).
  */
 function kernelBuildDir(modules: string[], shims: string, makefile: Buffer): string {
-  const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
   const key = createHash("sha256").update(`${[...modules].sort().join(" ")}\n${shims}\n`).update(makefile).digest("hex").slice(0, 16);
-  return join(cache, "autoport", "kernel", key);
+  return cacheDir("kernel", key);
 }
 
 /** make under an exclusive lock on the kernel build folder (builds run in parallel). */

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { errors } from "../errors.js";
-import { cacheDir } from "./cache.js";
+import { cacheDir } from "../cache.js";
 
 const DONE = ".autoport-source.json";
 

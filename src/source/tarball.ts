@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { execa } from "execa";
 import { errors } from "../errors.js";
-import { cacheDir } from "./cache.js";
+import { cacheDir } from "../cache.js";
 
 const TARBALL = /\.(tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2|tar)$/i;
 

@@ -5,9 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
+import { cacheDir } from "../cache.js";
 import { errors } from "../errors.js";
 
 export interface MuslSource {
@@ -21,8 +21,7 @@ export interface MuslSource {
 export const muslArchive = "/usr/lib/x86_64-linux-musl/libc.a";
 
 export function muslCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  return join(base, "autoport", "debian", "musl");
+  return cacheDir("debian", "musl");
 }
 
 async function installedVersion(): Promise<string> {

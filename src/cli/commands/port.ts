@@ -1,4 +1,4 @@
-import { cacheDir } from "../../source/cache.js";
+import { cacheDir } from "../../cache.js";
 import { buildSource } from "../../pipeline.js";
 import { errors, isAutoportError } from "../../errors.js";
 import { bool, list, num, str } from "../args.js";
