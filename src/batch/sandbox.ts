@@ -5,8 +5,8 @@
  * cannot create its namespaces here, builds run unsandboxed after a warning.
  */
 import { chown, mkdir } from "node:fs/promises";
-import { statSync } from "node:fs";
-import { dirname } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 
 export const NOBODY = 65534;
@@ -52,6 +52,28 @@ export function closedAncestors(paths: string[]): string[] {
   return [...closed].filter((c) => ![...closed].some((o) => o !== c && c.startsWith(`${o}/`))).sort();
 }
 
+/** A folder nobody may not enter itself (a 0700 mkdtemp clone, say). */
+function closedToOthers(p: string): boolean {
+  try {
+    const st = statSync(p);
+    return st.isDirectory() && (st.mode & 0o005) !== 0o005;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * bwrap arguments that show p read-only. A bind keeps the folder's own mode,
+ * so a folder closed to others is rebuilt as an open tmpfs holding a
+ * read-only bind of each of its entries.
+ */
+function readOnlyView(p: string, root: boolean): string[] {
+  if (!root || !closedToOthers(p)) return ["--ro-bind", p, p];
+  const out = ["--perms", "0755", "--tmpfs", p];
+  for (const e of readdirSync(p)) out.push("--ro-bind", join(p, e), join(p, e));
+  return out;
+}
+
 /**
  * The sandbox for one build: readOnly paths (the project, the source tree,
  * node) stay visible; workDir is the only writable place besides a private
@@ -79,7 +101,7 @@ export async function sandboxFor(workDir: string, readOnly: string[] = [], mount
     const chain: string[] = [];
     for (let a = dirname(p); a !== top && a !== "/"; a = dirname(a)) chain.unshift(a);
     for (const a of chain) if (!made.has(a) && made.add(a)) binds.push("--perms", "0755", "--dir", a);
-    if (p !== workDir) binds.push("--ro-bind", p, p);
+    if (p !== workDir) binds.push(...readOnlyView(p, root));
   }
   binds.push("--bind", workDir, workDir, "--chdir", workDir, "--setenv", "HOME", workDir);
   // read-only views placed inside the work folder, so they come after it
