@@ -64,7 +64,7 @@ export async function buildImage(o: ImageOptions): Promise<ImageResult> {
   const hasFiles = !!o.rootfs || (o.files?.length ?? 0) > 0;
   const extra = [...(o.extraModules ?? []), ...(hasFiles && table.modules.some((m) => m.name === "vfs") ? ["vfs"] : [])];
   const modules = pickModules(o.report, table, extra);
-  const kbuild = kernelBuildDir(modules, o.shims ?? "", readFileSync(join(kdir, "Makefile")));
+  const kbuild = kernelBuildDir(kdir, modules, o.shims ?? "", readFileSync(join(kdir, "Makefile")));
   const img = join(o.workDir, "image");
   const vars = [`O=${kbuild}`, `MODULES=${modules.join(" ")}`, `SHIMS=${o.shims ?? ""}`];
   await mkdir(kbuild, { recursive: true });
@@ -105,13 +105,15 @@ export function initrdOf(rootfs: string | undefined, files: ImageFile[]): Buffer
 }
 
 /**
- * One kernel build per (modules, shims, Makefile), kept under the cache and
- * shared by every image that needs the same kernel; make rebuilds what
- * changed in the sources (it does not track its own flags, hence the Makefile
- * in the key).
+ * One kernel build per (source folder, modules, shims, Makefile), kept under
+ * the cache and shared by every image that needs the same kernel; make
+ * rebuilds what changed in the sources (it does not track its own flags,
+ * hence the Makefile in the key). The folder is in the key because the
+ * dependency files name absolute paths: a moved or second checkout must not
+ * reuse them.
  */
-function kernelBuildDir(modules: string[], shims: string, makefile: Buffer): string {
-  const key = createHash("sha256").update(`${[...modules].sort().join(" ")}\n${shims}\n`).update(makefile).digest("hex").slice(0, 16);
+function kernelBuildDir(kdir: string, modules: string[], shims: string, makefile: Buffer): string {
+  const key = createHash("sha256").update(`${kdir}\n${[...modules].sort().join(" ")}\n${shims}\n`).update(makefile).digest("hex").slice(0, 16);
   return cacheDir("kernel", key);
 }
 
