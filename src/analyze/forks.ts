@@ -73,19 +73,26 @@ export async function forkItems(root: string, first: ParsedFile[], reparse: Repa
   });
 }
 
-/** The functions whose text mentions `name(` for one of names. */
+/**
+ * The functions whose text mentions `name(` for one of names. The first parse
+ * knows only the functions around libc names: a mention outside them makes
+ * the whole file the cut.
+ */
 function callerCuts(root: string, files: ParsedFile[], names: Set<string>): FunctionCut[] {
   const mention = new RegExp(`\\b(?:${[...names].join("|")})\\s*\\(`, "g");
   const cuts: FunctionCut[] = [];
   for (const f of files) {
     const text = readFileSync(join(root, f.file), "latin1");
     const spans = new Set<FunctionSpan>();
+    let whole = false;
     for (const m of text.matchAll(mention)) {
       let best: FunctionSpan | undefined;
-      for (const s of f.functions) if (s[0] <= m.index! && m.index! < s[1] && (!best || s[1] - s[0] < best[1] - best[0])) best = s;
+      for (const s of f.functions) if (s[0] <= m.index && m.index < s[1] && (!best || s[1] - s[0] < best[1] - best[0])) best = s;
       if (best) spans.add(best);
+      else whole = true;
     }
-    if (spans.size) cuts.push({ file: f.file, lang: f.lang, spans: [...spans] });
+    if (whole) cuts.push({ file: f.file, lang: f.lang, spans: [[0, text.length, 0, 0]] });
+    else if (spans.size) cuts.push({ file: f.file, lang: f.lang, spans: [...spans] });
   }
   return cuts;
 }

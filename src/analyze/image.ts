@@ -6,7 +6,7 @@
  * musl's generic paths (`__syscall_cp`, `syscall`) take N in %edi/%rdi. Numbers loaded from memory are not seen, so this is a
  * lower bound: syscalls found are marked layer "image", the rest keep theirs.
  */
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import { loadKernelTable, statusOf } from "../manifests/index.js";
 import type { Report, SyscallUse } from "../report/types.js";

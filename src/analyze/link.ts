@@ -8,7 +8,7 @@
  * object imports gets `linked: false` (another #if branch, or dead code);
  * an import the source missed becomes an entry with layer "link".
  */
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import { loadKernelTable, type KernelTable } from "../manifests/index.js";
 import type { LibcUse, ManualItem, Report } from "../report/types.js";

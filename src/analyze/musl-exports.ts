@@ -3,7 +3,7 @@
  * exists, read them from libc.a itself (`nm`: global T/W symbols), so the
  * source layer still knows what is libc (with no syscalls per function).
  */
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import type { SyscallMap } from "../syscall-map/index.js";
 

@@ -3,7 +3,7 @@
  * sandbox (build-process.ts), through the pipeline's buildSource and the run
  * stage's runImage.
  */
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { fileURLToPath } from "node:url";
 import { basename, dirname, join } from "node:path";
 import { existsSync } from "node:fs";

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { writeFileAtomic } from "../report/index.js";
 
 const CHROMIUM_FLAGS = [

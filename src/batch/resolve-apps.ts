@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import { findAppSet, loadAppSets, specOf } from "./app-sets.js";
 import type { AppSpec } from "./types.js";

@@ -7,7 +7,7 @@
 import { chown, mkdir } from "node:fs/promises";
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 
 export const NOBODY = 65534;
 

@@ -4,8 +4,9 @@
  */
 import { classifyFork, fnName } from "./fork-pattern.js";
 import { innermost, oneLine, type Range } from "./enclosing.js";
-import { combinedQuery } from "./queries.js";
+import { combinedQuery, type TsQuery } from "./queries.js";
 import type { ForkSite, FunctionSpan, Lang, Occurrence, OccurrenceKind } from "./types.js";
+import { wantedLines, type LineRange } from "./wanted-lines.js";
 
 type Node = any;
 
@@ -43,13 +44,56 @@ function isIncludeGuard(node: Node, cond: string): boolean {
   return first?.type === "preproc_def" && first.childForFieldName("name")?.text === m[1];
 }
 
-/** Parses text (parser already set to lang); null when tree-sitter gave up (timeout). */
+// What a query over the whole tree costs, about: 0.1 ms per KB of C.
+const wholeQueryMsPerByte = 1e-4;
+
+/**
+ * The query's captures over the whole tree, or over the given lines only;
+ * each capture once. Each range query walks from the root past the siblings
+ * before its lines, which in a table of thousands of entries costs more than
+ * one whole walk: past that cost, the whole tree is queried instead (the
+ * captures outside the lines are dropped by the filter anyway).
+ */
+function capturesIn(query: TsQuery, root: Node, ranges: LineRange[] | null, bytes: number): Array<{ name: string; node: Node }> {
+  if (!ranges) return query.captures(root);
+  const deadline = performance.now() + bytes * wholeQueryMsPerByte;
+  const seen = new Set<string>();
+  const out: Array<{ name: string; node: Node }> = [];
+  for (const [from, to] of ranges) {
+    if (performance.now() > deadline) return query.captures(root);
+    // Whole lines: the binding's column units never cut a range short.
+    for (const c of query.captures(root, { startPosition: { row: from, column: 0 }, endPosition: { row: to, column: 0 } })) {
+      const key = `${c.name}@${c.node.startIndex}`; // the functions and #ifs around several ranges come back with each
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  if (text.length && !text.endsWith("\n")) lines++;
+  return lines;
+}
+
+/**
+ * Parses text (parser already set to lang); null when tree-sitter gave up
+ * (timeout). With a `keep` filter only the lines holding a kept or fork name
+ * are queried, and a file without one is not parsed: `functions` then lists
+ * only the functions around those lines.
+ */
 export function extract(parser: any, lang: Lang, text: string, opts: ExtractOptions = {}): Extracted | null {
+  const { keep, forkNames } = opts;
+  const wanted = (n: string) => !keep || keep.has(n) || (forkNames?.has(n) ?? false);
+  const lines = countLines(text);
+  const ranges = keep ? wantedLines(text, wanted) : null;
+  if (ranges && !ranges.length) return { lines, occurrences: [], forks: [], functions: [] };
   const tree = parser.parse(text);
   if (!tree) return null;
   const root = tree.rootNode;
-  const { keep, forkNames } = opts;
-  const wanted = (n: string) => !keep || keep.has(n) || (forkNames?.has(n) ?? false);
   const raws: Raw[] = [];
   const forkNodes: Node[] = [];
   const push = (name: string, kind: OccurrenceKind, node: Node) =>
@@ -65,7 +109,7 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const condAt = new Map<number, string>(); // if/ifdef/elif start -> its condition, for #else
   const elses: Node[] = [];
   const functions: FunctionSpan[] = [];
-  for (const { name: cap, node } of combinedQuery(lang).captures(root)) {
+  for (const { name: cap, node } of capturesIn(combinedQuery(lang), root, ranges, text.length)) {
     switch (cap) {
       case "call":
       case "call.qualified":
@@ -172,8 +216,5 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
     return { name: occurrences[i].name, line: occurrences[i].line, column: occurrences[i].column, fn: occurrences[i].fn, cond: occurrences[i].cond, ...verdict };
   });
 
-  let lines = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
-  if (text.length && !text.endsWith("\n")) lines++;
   return { lines, occurrences, forks, functions };
 }

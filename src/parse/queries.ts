@@ -22,8 +22,13 @@ export const questions: Question[] = ["calls", "values", "macros", "scopes", "de
 export const queryDir = fileURLToPath(new URL("../../src/parse/queries/", import.meta.url));
 
 // tree-sitter's Query has no useful typings in 0.22; we use captures() and matches().
+export interface TsPoint {
+  row: number;
+  column: number;
+}
+
 export interface TsQuery {
-  captures(node: unknown): Array<{ name: string; node: any }>;
+  captures(node: unknown, range?: { startPosition: TsPoint; endPosition: TsPoint }): Array<{ name: string; node: any }>;
   matches(node: unknown): Array<{ pattern: number; captures: Array<{ name: string; node: any }> }>;
 }
 

@@ -37,7 +37,10 @@ export interface ParsedFile {
   lines: number;
   occurrences: Occurrence[];
   forks: ForkSite[];
-  /** every function definition, so one function can be parsed again alone (parseFunctions) */
+  /**
+   * the function definitions around kept names (every one without a keep
+   * filter), so one function can be parsed again alone (parseFunctions)
+   */
   functions: FunctionSpan[];
 }
 

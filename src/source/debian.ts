@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, mkdtemp, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import { cacheDir } from "../cache.js";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, mkdtemp } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 import { cacheDir } from "../cache.js";
 

@@ -3,7 +3,7 @@
  * i) minus those with hidden visibility, which are musl's internals
  * (`__stdio_write`) that no application links against.
  */
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { errors } from "../errors.js";
 
 async function run(tool: string, args: string[]): Promise<string> {

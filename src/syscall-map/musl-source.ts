@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { execa } from "execa";
+import { execa } from "../execa.js";
 import { cacheDir } from "../cache.js";
 import { errors } from "../errors.js";
 

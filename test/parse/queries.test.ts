@@ -54,3 +54,25 @@ describe("query fixtures (^ marks)", () => {
     expect(readFileSync(join(fixtures, "query-macros/macros.c"), "utf8").split("\n")[5]).toMatch(/^#define ngx_free/);
   });
 });
+
+describe("querying only the lines with a kept name", () => {
+  const keep = new Set(["open", "close", "free", "malloc", "read", "write", "fork", "printf", "memcpy", "strcmp", "exit", "index", "cleanup", "socket", "system"]);
+  const forkNames = new Set(["fork"]);
+  const all = readdirSync(fixtures, { recursive: true, encoding: "utf8" }).filter((f) => /\.(c|h|cc|cpp)$/.test(f));
+
+  it("finds the same sites, functions and conditions as a query of the whole tree", async () => {
+    expect(all.length).toBeGreaterThan(10);
+    const filtered = await parseFiles(fixtures, all, { jobs: 1, keep, forkNames });
+    const whole = await parseFiles(fixtures, all, { jobs: 1, forkNames });
+    const kept = whole.files.map((f) => ({ file: f.file, lines: f.lines, occurrences: f.occurrences.filter((o) => keep.has(o.name)), forks: f.forks }));
+    expect(filtered.files.map((f) => ({ file: f.file, lines: f.lines, occurrences: f.occurrences, forks: f.forks }))).toEqual(kept);
+    expect(kept.flatMap((f) => f.occurrences).length).toBeGreaterThan(20);
+  });
+
+  it("does not parse a file with no kept name, but counts its lines", async () => {
+    const { files } = await parseFiles(fixtures, ["query-calls/calls.c"], { jobs: 1, keep: new Set(["no_such_function"]) });
+    expect(files[0].occurrences).toEqual([]);
+    expect(files[0].functions).toEqual([]);
+    expect(files[0].lines).toBe(readFileSync(join(fixtures, "query-calls/calls.c"), "latin1").split("\n").length - 1);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Where a file can hold anything the analysis keeps: the lines with a wanted
+ * identifier, found by a plain token scan. The query then runs over just
+ * those lines (tree-sitter still reports the functions and #if blocks
+ * around them), which costs a fraction of walking the whole tree; a file with
+ * no such line is not parsed at all.
+ */
+
+/** Lines [from, to), 0-based, in file order. */
+export type LineRange = [number, number];
+
+// Lines this close are queried together: one query call per site costs more than the lines between.
+const mergeWithin = 8;
+
+const identifier = /[A-Za-z_]\w*/g;
+
+export function wantedLines(text: string, wanted: (name: string) => boolean): LineRange[] {
+  const out: LineRange[] = [];
+  let row = 0;
+  let lineStart = 0;
+  for (const m of text.matchAll(identifier)) {
+    if (!wanted(m[0])) continue;
+    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < m.index; nl = text.indexOf("\n", lineStart)) {
+      row++;
+      lineStart = nl + 1;
+    }
+    const last = out[out.length - 1];
+    if (last && row - last[1] < mergeWithin) last[1] = row + 1;
+    else out.push([row, row + 1]);
+  }
+  return out;
+}
