@@ -6,7 +6,8 @@ import { classifyFork, fnName } from "./fork-pattern.js";
 import { innermost, oneLine, type Range } from "./enclosing.js";
 import { combinedQuery, type TsQuery } from "./queries.js";
 import type { ForkSite, FunctionSpan, Lang, Occurrence, OccurrenceKind } from "./types.js";
-import { wantedLines, type LineRange } from "./wanted-lines.js";
+import { blankIdleBlocks } from "./idle-blocks.js";
+import { linesAround, wantedAt, type LineRange } from "./wanted-lines.js";
 
 type Node = any;
 
@@ -89,9 +90,12 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const { keep, forkNames } = opts;
   const wanted = (n: string) => !keep || keep.has(n) || (forkNames?.has(n) ?? false);
   const lines = countLines(text);
-  const ranges = keep ? wantedLines(text, wanted) : null;
-  if (ranges && !ranges.length) return { lines, occurrences: [], forks: [], functions: [] };
-  const tree = parser.parse(text);
+  const at = keep ? wantedAt(text, wanted) : null;
+  if (at && !at.length) return { lines, occurrences: [], forks: [], functions: [] };
+  const ranges = at && linesAround(text, at);
+  // C only: C++ raw strings would defeat the block scan.
+  const forksAt = at && forkNames?.size ? at.filter((i) => forkNames.has(/^\w+/.exec(text.slice(i, i + 64))![0])) : [];
+  const tree = parser.parse(at && lang === "c" ? blankIdleBlocks(text, at, forksAt) : text);
   if (!tree) return null;
   const root = tree.rootNode;
   const raws: Raw[] = [];

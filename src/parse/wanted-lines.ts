@@ -1,9 +1,9 @@
 /**
- * Where a file can hold anything the analysis keeps: the lines with a wanted
- * identifier, found by a plain token scan. The query then runs over just
- * those lines (tree-sitter still reports the functions and #if blocks
- * around them), which costs a fraction of walking the whole tree; a file with
- * no such line is not parsed at all.
+ * Where a file can hold anything the analysis keeps: the places of the
+ * wanted identifiers, found by a plain token scan, and the lines around them.
+ * The query then runs over just those lines (tree-sitter still reports the
+ * functions and #if blocks around them), which costs a fraction of walking
+ * the whole tree; a file with no such line is not parsed at all.
  */
 
 /** Lines [from, to), 0-based, in file order. */
@@ -14,13 +14,20 @@ const mergeWithin = 8;
 
 const identifier = /[A-Za-z_]\w*/g;
 
-export function wantedLines(text: string, wanted: (name: string) => boolean): LineRange[] {
+/** Offsets of the wanted identifiers (in comments and strings too), ascending. */
+export function wantedAt(text: string, wanted: (name: string) => boolean): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(identifier)) if (wanted(m[0])) out.push(m.index);
+  return out;
+}
+
+/** The lines holding the offsets (ascending), nearby ones merged. */
+export function linesAround(text: string, offsets: number[]): LineRange[] {
   const out: LineRange[] = [];
   let row = 0;
   let lineStart = 0;
-  for (const m of text.matchAll(identifier)) {
-    if (!wanted(m[0])) continue;
-    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < m.index; nl = text.indexOf("\n", lineStart)) {
+  for (const at of offsets) {
+    for (let nl = text.indexOf("\n", lineStart); nl >= 0 && nl < at; nl = text.indexOf("\n", lineStart)) {
       row++;
       lineStart = nl + 1;
     }
