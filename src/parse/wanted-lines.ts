@@ -14,10 +14,18 @@ const mergeWithin = 8;
 
 const identifier = /[A-Za-z_]\w*/g;
 
-/** Offsets of the wanted identifiers (in comments and strings too), ascending. */
+/** Whether the identifier at i follows `.` or `->`: a member (`c->read`), never a libc function. */
+function isMember(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  const c = text.charCodeAt(j);
+  return c === 46 || (c === 62 && text.charCodeAt(j - 1) === 45);
+}
+
+/** Offsets of the wanted identifiers (in comments and strings too; not members), ascending. */
 export function wantedAt(text: string, wanted: (name: string) => boolean): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(identifier)) if (wanted(m[0])) out.push(m.index);
+  for (const m of text.matchAll(identifier)) if (wanted(m[0]) && !isMember(text, m.index)) out.push(m.index);
   return out;
 }
 
