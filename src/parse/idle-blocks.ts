@@ -74,12 +74,15 @@ export function idleBlocks(text: string, wanted: number[], whole: number[]): Arr
 export function blankIdleBlocks(text: string, wanted: number[], whole: number[]): string {
   const blocks = idleBlocks(text, wanted, whole);
   if (!blocks.length) return text;
-  const parts: string[] = [];
-  let at = 0;
+  // latin1: one byte per character, so offsets carry over; fill and indexOf run natively.
+  const bytes = Buffer.from(text, "latin1");
   for (const [start, end] of blocks) {
-    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, " "));
-    at = end;
+    for (let at = start; at < end; ) {
+      const nl = bytes.indexOf(10, at);
+      const stop = nl < 0 || nl > end ? end : nl;
+      bytes.fill(32, at, stop);
+      at = stop + 1;
+    }
   }
-  parts.push(text.slice(at));
-  return parts.join("");
+  return bytes.toString("latin1");
 }
