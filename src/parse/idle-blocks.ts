@@ -13,8 +13,20 @@
 // Blocks shorter than this are left alone: blanking them saves less than it costs.
 const minBlock = 160;
 
-// What can hide or move a brace: strings, character constants, comments, directives (with continuations).
-const structure = /"(?:\\[\s\S]|[^"\\\n])*"?|'(?:\\[\s\S]|[^'\\\n])*'?|\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*|^[ \t]*#(?:[^\n\\]|\\[\s\S])*|[{}]/gm;
+// What can hide or move a brace: strings, character constants, comments
+// (a block comment runs to its end or the file's), and directives with their
+// continuation lines (CRLF ones too).
+const structure = new RegExp(
+  [
+    /"(?:\\\r?\n|\\[\s\S]|[^"\\\n])*"?/.source,
+    /'(?:\\\r?\n|\\[\s\S]|[^'\\\n])*'?/.source,
+    /\/\*[\s\S]*?(?:\*\/|(?![\s\S]))/.source,
+    /\/\/(?:\\\r?\n|[^\n])*/.source,
+    /^[ \t]*#(?:\\\r?\n|\/\*[\s\S]*?\*\/|[^\n\\]|\\[\s\S])*/.source,
+    /[{}]/.source,
+  ].join("|"),
+  "gm",
+);
 
 /** The first index in sorted xs at or after x. */
 function lowerBound(xs: number[], x: number): number {

@@ -37,4 +37,17 @@ describe("blanking idle blocks before the parse", () => {
     expect(out.slice(idle.length)).toBe(busy);
     expect(out.slice(0, idle.length)).not.toContain("step");
   });
+
+  it("reads a block comment to its end, over lines, and CRLF continuation lines as part of their directive", () => {
+    const comment = `/* a comment's first line\n   and a brace { on its second */\n`;
+    const inner = `int quiet(void) {\n  /* first line\n     } second line */\n${filler(8)}\n}\n`;
+    expect(blank(inner)).not.toContain("step");
+    const directive = `#define OPEN_BLOCK(x) do { \\\r\n  x; } while (0)\r\n`;
+    for (const head of [comment, directive]) {
+      const out = blank(head + idle + busy);
+      expect(out.slice(0, head.length)).toBe(head);
+      expect(out.slice(head.length, head.length + idle.length)).not.toContain("step");
+      expect(out.slice(head.length + idle.length)).toBe(busy);
+    }
+  });
 });
