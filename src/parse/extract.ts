@@ -7,7 +7,7 @@ import { innermost, oneLine, type Range } from "./enclosing.js";
 import { combinedQuery, type TsQuery } from "./queries.js";
 import type { ForkSite, FunctionSpan, Lang, Occurrence, OccurrenceKind } from "./types.js";
 import { blankIdleBlocks } from "./idle-blocks.js";
-import { linesAround, wantedAt, type LineRange } from "./wanted-lines.js";
+import { linesAround, nameAt, wantedAt, type LineRange } from "./wanted-lines.js";
 
 type Node = any;
 
@@ -93,8 +93,8 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const at = keep ? wantedAt(text, wanted) : null;
   if (at && !at.length) return { lines, occurrences: [], forks: [], functions: [] };
   const ranges = at && linesAround(text, at);
+  const forksAt = at && forkNames?.size ? at.filter((i) => forkNames.has(nameAt(text, i))) : [];
   // C only: C++ raw strings would defeat the block scan.
-  const forksAt = at && forkNames?.size ? at.filter((i) => forkNames.has(/^\w+/.exec(text.slice(i, i + 64))![0])) : [];
   const tree = parser.parse(at && lang === "c" ? blankIdleBlocks(text, at, forksAt) : text);
   if (!tree) return null;
   const root = tree.rootNode;
@@ -103,7 +103,7 @@ export function extract(parser: any, lang: Lang, text: string, opts: ExtractOpti
   const push = (name: string, kind: OccurrenceKind, node: Node) =>
     raws.push({ name, kind, index: node.startIndex, line: node.startPosition.row, column: node.startPosition.column });
 
-  // One walk over the tree; sort the captures by question.
+  // One query over the kept lines (or the whole tree); sort the captures by question.
   const calls: Array<{ cap: string; node: Node }> = [];
   const values: Array<{ cap: string; node: Node }> = [];
   const macros: Node[] = [];

@@ -14,6 +14,14 @@ const mergeWithin = 8;
 
 const identifier = /[A-Za-z_]\w*/g;
 
+const identifierHere = /[A-Za-z_]\w*/y;
+
+/** The identifier that starts at offset i. */
+export function nameAt(text: string, i: number): string {
+  identifierHere.lastIndex = i;
+  return identifierHere.exec(text)?.[0] ?? "";
+}
+
 /** Whether the identifier at i follows `.` or `->`: a member (`c->read`), never a libc function. */
 function isMember(text: string, i: number): boolean {
   let j = i - 1;

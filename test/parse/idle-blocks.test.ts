@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { blankIdleBlocks } from "../../src/parse/idle-blocks.js";
-import { wantedAt } from "../../src/parse/wanted-lines.js";
+import { nameAt, wantedAt } from "../../src/parse/wanted-lines.js";
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `  total += step(${i}); /* } */ s = "{";`).join("\n");
 const kept = new Set(["open", "fork", "exit"]);
 
 function blank(text: string): string {
   const at = wantedAt(text, (n) => kept.has(n));
-  return blankIdleBlocks(text, at, at.filter((i) => text.startsWith("fork", i)));
+  return blankIdleBlocks(text, at, at.filter((i) => nameAt(text, i) === "fork"));
 }
 
 describe("blanking idle blocks before the parse", () => {
