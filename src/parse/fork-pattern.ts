@@ -114,6 +114,8 @@ export function classifyFork(callee: Node): ForkVerdict {
     const o = flipped ? ({ "<": ">", ">": "<", "<=": ">=", ">=": "<=" } as Record<string, string>)[op] ?? op : op;
     if (k === "0" && o === "==") return "child";
     if (k === "0" && (o === "!=" || o === ">")) return "parent";
+    // `pid > APP_OK`: a named success code (nginx's NGX_OK is 0); only the parent's pid is above it
+    if (o === ">" && /^[A-Z][A-Z0-9_]*$/.test(k) && !/ERR|FAIL/.test(k)) return "parent";
     if ((k === "0" && o === "<") || (k === "-1" && o === "==")) return "error";
     return null;
   };

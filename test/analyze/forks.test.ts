@@ -13,13 +13,16 @@ async function forksOf(dir: string): Promise<ManualItem[]> {
 }
 
 describe("fork patterns, each with its hint", () => {
-  it("daemonize: the parent exits (if and switch forms)", async () => {
+  it("daemonize: the parent exits (if and switch forms, and through a helper that hands the pid back, as Debian's nginx patch does)", async () => {
     const items = await forksOf("fork-daemonize");
     expect(items.map((m) => [m.symbol, m.function, m.line, m.pattern])).toEqual([
+      ["become_daemon", "start", 24, "daemonize"],
       ["fork", "daemonize", 7, "daemonize"],
       ["fork", "detach", 14, "daemonize"],
+      ["fork", "become_daemon", 10, "daemonize"],
     ]);
-    expect(items[0].hint).toMatch(/^drop the fork: a unikernel is already detached.*\(the parent branch calls exit\(\)\)$/);
+    expect(items[3].hint).toMatch(/become_daemon wraps fork and returns the pid; its callers: start \(patched.c:24\) daemonize/);
+    expect(items[1].hint).toMatch(/^drop the fork: a unikernel is already detached.*\(the parent branch calls exit\(\)\)$/);
   });
 
   it("worker-pool: the child runs a function-pointer parameter, or forks happen in a loop", async () => {
