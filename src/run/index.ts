@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { errors } from "../errors.js";
 import { chooseAccel } from "./accel.js";
@@ -89,12 +89,14 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
     log(`autoport: ${accel.reason}`);
     log(`autoport: ${QEMU} ${args.join(" ")}`);
 
-    const { code, signal, stderr, timedOut, spawnError } = await launch(args, console.stdio, opts.timeout);
+    const { code, signal, stderr, timedOut, spawnError, stoppedBy } = await launch(args, console.stdio, opts.timeout);
     const transcript = existsSync(debugFile) ? readFileSync(debugFile, "latin1") : "";
     const outcome = parseDiagnostics(transcript);
     const diagnostics = transcript.split("\n").filter((l) => l !== "");
     const base = { outcome, accel: accel.accel, accelReason: accel.reason, timedOut, qemuStderr: stderr };
     if (spawnError) throw errors.missingTool(QEMU, "qemu-system-x86");
+    // stopped from outside, like a native process killed by that signal
+    if (stoppedBy) return { ...base, status: 128 + osConstants.signals[stoppedBy], diagnostics };
     const status = statusOf(outcome, timedOut);
     if (status !== undefined) return { ...base, status, diagnostics };
     const firstQemuLine = stderr.split("\n").find((l) => l.startsWith(QEMU) || /error|cannot|could not/i.test(l));
@@ -115,7 +117,12 @@ interface Launched {
   stderr: string;
   timedOut: boolean;
   spawnError: boolean;
+  /** the signal that stopped autoport (and so the VM) */
+  stoppedBy?: NodeJS.Signals;
 }
+
+// Stopping autoport stops the VM: a server's QEMU must not outlive `kill` of its run.
+const stopSignals: NodeJS.Signals[] = ["SIGTERM", "SIGINT", "SIGHUP"];
 
 function launch(args: string[], stdio: Array<"pipe" | "ignore" | "inherit" | number>, timeoutS?: number): Promise<Launched> {
   return new Promise((done) => {
@@ -130,14 +137,19 @@ function launch(args: string[], stdio: Array<"pipe" | "ignore" | "inherit" | num
           child.kill("SIGKILL");
         }, timeoutS * 1000)
       : undefined;
-    child.on("error", () => {
+    let stoppedBy: NodeJS.Signals | undefined;
+    const stop = (sig: NodeJS.Signals) => {
+      stoppedBy = sig;
+      child.kill("SIGKILL");
+    };
+    for (const sig of stopSignals) process.on(sig, stop);
+    const settle = (r: Launched) => {
       clearTimeout(timer);
-      done({ code: null, signal: null, stderr, timedOut, spawnError: true });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, stderr, timedOut, spawnError: false });
-    });
+      for (const sig of stopSignals) process.off(sig, stop);
+      done(r);
+    };
+    child.on("error", () => settle({ code: null, signal: null, stderr, timedOut, spawnError: true }));
+    child.on("close", (code, signal) => settle({ code, signal, stderr, timedOut, spawnError: false, stoppedBy }));
   });
 }
 

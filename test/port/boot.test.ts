@@ -2,6 +2,7 @@
 // the CLI sees for a greeting, an exit status, a crash, an unsupported
 // syscall and a program that never ends.
 import { beforeAll, describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isOneLineError, tempDir } from "../helpers/cli.js";
@@ -73,6 +74,18 @@ describe("autoport run", () => {
     const r = await run(["--timeout", "1", dirs.spin!]);
     expect(r.exitCode).toBe(124);
     expect(r.stdout).toBe("spinning\n");
+  });
+
+  it("kill of autoport run stops the VM too: 143 for SIGTERM, and no QEMU left behind", async () => {
+    const { bin } = await import("../helpers/cli.js");
+    const child = spawn("node", [bin, "run", dirs.spin!], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    await new Promise<void>((started) => child.stdout!.on("data", (d: Buffer) => ((stdout += d), stdout.includes("spinning") && started())));
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(code).toBe(143);
+    const left = spawnSync("pgrep", ["-f", join(dirs.spin!, "image.elf")], { encoding: "utf8" });
+    expect(left.stdout.trim()).toBe("");
   });
 });
 
