@@ -14,10 +14,15 @@ const neverRuns = (s: SyscallUse) => SECURE_START_ONLY.has(s.name) && s.via.leng
 
 export function pickModules(report: Report, table: KernelTable, extra: string[] = []): string[] {
   const owners = new Set<string>(extra);
+  const uses = new Set(report.libc.filter((u) => u.linked !== false).map((u) => u.name));
+  const carried = (module: string) => {
+    const wanted = table.modules.find((m) => m.name === module)?.carriedFor;
+    return !wanted || wanted.some((f) => uses.has(f));
+  };
   for (const s of report.syscalls) {
     if (neverRuns(s)) continue;
     const owner = table.owner.get(s.name);
-    if (owner && owner.status !== "stub") owners.add(owner.module);
+    if (owner && owner.status !== "stub" && carried(owner.module)) owners.add(owner.module);
   }
   return selectModules(table, [...owners].sort());
 }

@@ -23,6 +23,13 @@ export interface ModuleManifest {
   core?: boolean;
   /** optional: C function `void NAME(void)` the kernel calls at boot, in requires order */
   init?: string;
+  /**
+   * optional: the libc functions that make an image carry this module. Without
+   * it, any reachable syscall the module provides does; with it, syscalls
+   * reached only inside libc (musl's nscd lookups behind getpwnam) are left
+   * to the shims when the app uses none of these functions itself.
+   */
+  carriedFor?: string[];
 }
 
 export interface KernelTable {
