@@ -5,6 +5,7 @@
 #include "lwip/init.h"
 #include "lwip/ip4_addr.h"
 #include "lwip/netif.h"
+#include "lwip/priv/tcp_priv.h"
 #include "lwip/timeouts.h"
 #include "net.h"
 #include "net-impl.h"
@@ -35,6 +36,23 @@ int net_poll(void) {
 
 int net_has_nic(void) { return has_nic; }
 
+static int tcp_has_unsent(void) {
+  for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next)
+    if (p->unsent || p->unacked) return 1;
+  return 0;
+}
+
+/* The machine stops when the app exits, but on Linux the kernel would go on
+ * sending what closed (or still open) connections hold: give it up to 2 s. */
+#define DRAIN_NS 2000000000ull
+static void drain(void) {
+  if (polling) return; /* stopping from inside lwIP (a panic) */
+  uint64_t end = clock_monotonic_ns() + DRAIN_NS;
+  while (tcp_has_unsent() && clock_monotonic_ns() < end) {
+    if (!net_poll()) plat_idle_until(clock_monotonic_ns() + 1000000);
+  }
+}
+
 void net_init(void) {
   lwip_init();
   ip4_addr_t ip, mask, gw;
@@ -43,4 +61,5 @@ void net_init(void) {
   IP4_ADDR(&gw, 10, 0, 2, 2);
   has_nic = vnet_start(&nic, &ip, &mask, &gw);
   plat_add_poller(net_poll);
+  plat_add_exit_hook(drain);
 }
