@@ -121,7 +121,7 @@ static void drop_pcb(struct sock *s) {
   if ((s->linger_on && s->linger_secs == 0) || tcp_close(pcb) != ERR_OK) tcp_abort(pcb);
 }
 
-static void sock_free(struct sock *s) {
+void sock_free(struct sock *s) {
   drop_pcb(s);
   while (s->pending) {
     struct sock *c = s->pending;

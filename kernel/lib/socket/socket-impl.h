@@ -40,6 +40,8 @@ struct sock {
 
 extern const struct file_ops sock_ops;
 struct sock *sock_new(void);
+/* Closes the connection (reset if unread data or SO_LINGER 0) and frees s. */
+void sock_free(struct sock *s);
 /* The socket behind fd: -EBADF / -ENOTSOCK through *err when there is none. */
 struct sock *sock_of_fd(int fd, struct file **fp, long *err);
 /* Sets lwIP's callbacks on s->pcb. */

@@ -27,7 +27,7 @@ struct sockaddr_in_k { uint16_t family, port; uint32_t addr; uint8_t zero[8]; };
 void sock_listen_attach(struct sock *s);
 void sock_connect_attach(struct sock *s, const ip_addr_t *ip, u16_t port, err_t *e);
 
-static long install(struct sock *s, int flags) {
+long sock_install(struct sock *s, int flags) {
   struct file *f = file_alloc(&sock_ops, s, O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0));
   if (!f) return -ENFILE;
   int fd = fd_install(f, 0, !!(flags & SOCK_CLOEXEC));
@@ -45,7 +45,7 @@ SYSCALL_DEFINE(socket, int domain, int type, int protocol) {
   s->pcb = tcp_new_ip_type(IPADDR_TYPE_V4);
   if (!s->pcb) { s->used = 0; return -ENOBUFS; }
   sock_attach(s);
-  long fd = install(s, type);
+  long fd = sock_install(s, type);
   if (fd < 0) { tcp_abort(s->pcb); s->used = 0; }
   return fd;
 }
@@ -133,7 +133,7 @@ static long do_accept(int fd, void *addr, unsigned *lenp, int flags) {
   ip_addr_t peer = s->pcb ? s->pcb->remote_ip : *IP_ADDR_ANY;
   u16_t port = s->pcb ? s->pcb->remote_port : 0;
   if ((e = put_addr(addr, lenp, &peer, port))) return e;
-  long nfd = install(s, flags);
+  long nfd = sock_install(s, flags);
   if (nfd < 0) return nfd;
   l->pending = s->next;
   s->next = NULL;
