@@ -42,6 +42,14 @@ describe("net conformance", () => {
     expect(guest.records.at(-1)).toBe("@exit 0");
   });
 
+  it("answers EDEADLK instead of hanging when only this process could end a wait", async () => {
+    const kernel = await buildKernel("socket time");
+    const img = await buildImage(kernel, "socket time", "net-deadlock");
+    const r = await boot(img);
+    expect(r.stdout).toBe("accept ret=-1 errno=EDEADLK\nread ret=-1 errno=EDEADLK\nread-after-write ret=2\n");
+    expect(r.records.at(-1)).toBe("@exit 0");
+  }, 120_000);
+
   it("has a success and an error case for every syscall the socket module claims", async () => {
     const table = await loadKernelTable();
     const lines = native.split("\n");

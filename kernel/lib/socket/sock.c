@@ -134,13 +134,28 @@ void sock_free(struct sock *s) {
   s->used = 0;
 }
 
+/* Whether only this process could ever satisfy a wait on s: no NIC, or a
+ * connection whose peer is this machine (loopback or our own address). */
+static int peer_is_us(struct sock *s) {
+  if (!net_has_nic()) return 1;
+  if (s->state == S_LISTEN || !s->pcb) return 0;
+  return ip4_addr_isloopback(ip_2_ip4(&s->pcb->remote_ip)) || ip_addr_cmp(&s->pcb->remote_ip, &s->pcb->local_ip);
+}
+
+/* A wait only this process could end, with nothing arriving for this long
+ * (longer than lwIP's first retransmission timeout, 3 s), can never end:
+ * EDEADLK, as pipes answer. */
+#define STUCK_NS 5000000000ull
+
 int sock_wait(struct sock *s, int (*ready)(struct sock *), long timeout_ns) {
-  uint64_t deadline = timeout_ns > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ns : 0;
+  uint64_t now = clock_monotonic_ns();
+  uint64_t deadline = timeout_ns > 0 ? now + (uint64_t)timeout_ns : 0, moved = now;
   for (;;) {
-    net_poll();
+    if (net_poll()) moved = clock_monotonic_ns();
     if (ready(s)) return 0;
-    uint64_t now = clock_monotonic_ns();
+    now = clock_monotonic_ns();
     if (deadline && now >= deadline) return -EAGAIN;
+    if (now - moved > STUCK_NS && peer_is_us(s)) return -EDEADLK;
     uint64_t next = now + 1000000;
     plat_idle_until(deadline && deadline < next ? deadline : next);
   }
@@ -174,7 +189,8 @@ long sock_recv(struct sock *s, void *buf, size_t n, int flags, int nonblock) {
     }
     if (!s->pcb) return (long)done; /* closed under us with no error left to report */
     if (nonblock || (flags & MSG_DONTWAIT)) return done ? (long)done : -EAGAIN;
-    if (sock_wait(s, readable, s->rcvtimeo_ns) < 0) return done ? (long)done : -EAGAIN;
+    int w = sock_wait(s, readable, s->rcvtimeo_ns);
+    if (w < 0) return done ? (long)done : w;
   }
 }
 
@@ -208,7 +224,11 @@ long sock_send(struct sock *s, const void *buf, size_t n, int flags, int nonbloc
     }
     tcp_output(s->pcb);
     if (nonblock || (flags & MSG_DONTWAIT)) break;
-    if (sock_wait(s, writable, s->sndtimeo_ns) < 0) break;
+    int w = sock_wait(s, writable, s->sndtimeo_ns);
+    if (w < 0) {
+      if (!done) return w;
+      break;
+    }
   }
   if (s->pcb) tcp_output(s->pcb);
   net_poll();

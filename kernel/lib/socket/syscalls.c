@@ -127,7 +127,8 @@ static long do_accept(int fd, void *addr, unsigned *lenp, int flags) {
   net_poll();
   if (!l->pending) {
     if (f->flags & O_NONBLOCK) return -EAGAIN;
-    if (sock_wait(l, has_pending, l->rcvtimeo_ns) < 0) return -EAGAIN;
+    int w = sock_wait(l, has_pending, l->rcvtimeo_ns);
+    if (w < 0) return w;
   }
   struct sock *s = l->pending;
   ip_addr_t peer = s->pcb ? s->pcb->remote_ip : *IP_ADDR_ANY;
