@@ -1,6 +1,7 @@
 /* The socket syscalls for AF_INET SOCK_STREAM (TCP) over lwIP. Other
  * families and types fail with the errno Linux gives for an unsupported one,
  * so an app can tell instead of waiting. */
+#include "diag.h"
 #include "fs-abi.h"
 #include "kstring.h"
 #include "lwip/ip4_addr.h"
@@ -22,6 +23,9 @@
 #define SHUT_RDWR 2
 #define MAX_BACKLOG 255 /* lwIP keeps the backlog in a byte */
 
+/* `autoport run --publish` looks for this string in a bare image.elf */
+static const char driver_tag[] = "autoport.driver=socket";
+
 struct sockaddr_in_k { uint16_t family, port; uint32_t addr; uint8_t zero[8]; };
 
 void sock_listen_attach(struct sock *s);
@@ -40,6 +44,8 @@ SYSCALL_DEFINE(socket, int domain, int type, int protocol) {
   if (domain != AF_INET) return -EAFNOSUPPORT;
   if ((type & SOCK_TYPE_MASK) != SOCK_STREAM) return -EPROTONOSUPPORT; /* UDP and raw sockets are not there yet */
   if (protocol != 0 && protocol != IPPROTO_TCP) return -EPROTONOSUPPORT;
+  static int first = 1;
+  if (first) first = 0, klog("socket: first TCP socket (%s)\n", driver_tag);
   struct sock *s = sock_new();
   if (!s) return -ENFILE;
   s->pcb = tcp_new_ip_type(IPADDR_TYPE_V4);

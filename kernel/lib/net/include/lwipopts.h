@@ -51,7 +51,7 @@
 #define MEMP_NUM_FRAG_PBUF 16
 #define MEMP_NUM_ARP_QUEUE 32
 #define MEMP_NUM_SYS_TIMEOUT 16
-#define PBUF_POOL_SIZE 256
+#define PBUF_POOL_SIZE 512 /* received frames held until the app reads: 64 KiB windows on several connections */
 #define PBUF_POOL_BUFSIZE 1536
 
 /* TCP: a 64 KiB window and send buffer, Ethernet's MSS. */
