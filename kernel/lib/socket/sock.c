@@ -163,8 +163,19 @@ int sock_wait(struct sock *s, int (*ready)(struct sock *), long timeout_ns) {
 
 static int readable(struct sock *s) { return s->rx || s->rd_eof || s->rd_shut || s->err || !s->pcb; }
 
+static int not_connecting(struct sock *s) { return s->state != S_CONNECTING; }
+
+/* A connect in progress: EAGAIN without blocking, else wait for its end. */
+static int await_connect(struct sock *s, int nonblock) {
+  if (s->state != S_CONNECTING) return 0;
+  if (nonblock) return -EAGAIN;
+  return sock_wait(s, not_connecting, 0);
+}
+
 long sock_recv(struct sock *s, void *buf, size_t n, int flags, int nonblock) {
-  if (s->state == S_LISTEN || (s->state == S_NEW) || (s->state == S_CONNECTING && !s->err)) return -ENOTCONN;
+  int w = await_connect(s, nonblock || (flags & MSG_DONTWAIT));
+  if (w < 0) return w;
+  if (s->state == S_LISTEN || s->state == S_NEW) return -ENOTCONN;
   if (n && user_bad(buf, n)) return -EFAULT;
   size_t done = 0;
   for (;;) {
@@ -189,7 +200,7 @@ long sock_recv(struct sock *s, void *buf, size_t n, int flags, int nonblock) {
     }
     if (!s->pcb) return (long)done; /* closed under us with no error left to report */
     if (nonblock || (flags & MSG_DONTWAIT)) return done ? (long)done : -EAGAIN;
-    int w = sock_wait(s, readable, s->rcvtimeo_ns);
+    w = sock_wait(s, readable, s->rcvtimeo_ns);
     if (w < 0) return done ? (long)done : w;
   }
 }
@@ -199,12 +210,14 @@ static int writable(struct sock *s) {
 }
 
 long sock_send(struct sock *s, const void *buf, size_t n, int flags, int nonblock) {
-  if (s->err && s->state == S_DEAD) {
+  int w = await_connect(s, nonblock || (flags & MSG_DONTWAIT));
+  if (w < 0) return w;
+  if (s->err && s->state == S_DEAD) { /* the connect failed */
     int e = s->err;
     s->err = 0;
     return -e;
   }
-  if (s->state != S_CONNECTED || s->wr_shut || !s->pcb) return s->state == S_CONNECTING && !nonblock ? -EAGAIN : -EPIPE; /* no SIGPIPE: signals are not delivered */
+  if (s->state != S_CONNECTED || s->wr_shut || !s->pcb) return -EPIPE; /* no SIGPIPE: signals are not delivered */
   if (n && user_bad(buf, n)) return -EFAULT;
   size_t done = 0;
   while (done < n) {
@@ -224,7 +237,7 @@ long sock_send(struct sock *s, const void *buf, size_t n, int flags, int nonbloc
     }
     tcp_output(s->pcb);
     if (nonblock || (flags & MSG_DONTWAIT)) break;
-    int w = sock_wait(s, writable, s->sndtimeo_ns);
+    w = sock_wait(s, writable, s->sndtimeo_ns);
     if (w < 0) {
       if (!done) return w;
       break;
