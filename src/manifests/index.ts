@@ -30,6 +30,12 @@ export interface ModuleManifest {
    * to the shims when the app uses none of these functions itself.
    */
   carriedFor?: string[];
+  /**
+   * optional: make variable -> Debian source package whose unpacked tree the
+   * module compiles from (`{"LWIP_DIR": "lwip"}`); the image stage fetches it
+   * through the source stage's cache and passes VAR=tree to make.
+   */
+  debianSources?: Record<string, string>;
 }
 
 export interface KernelTable {
