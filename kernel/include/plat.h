@@ -44,6 +44,9 @@ const char *clock_source(void);        /* how the TSC was calibrated */
 /* Halts until about deadline (monotonic ns) or an earlier interrupt; may
  * return early, so callers loop. Spins only where there is no APIC. */
 void plat_idle_until(uint64_t deadline_ns);
+/* Set by the thread module: called first by plat_idle_until, it may run
+ * another thread and returns the deadline to halt until (0: return now). */
+extern uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
 
 /* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault. */
 void plat_shutdown(int code) __attribute__((noreturn));

@@ -54,7 +54,10 @@ static void setup(void) {
   klog("idle: APIC timer %lu Hz\n", apic_hz);
 }
 
+uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
+
 void plat_idle_until(uint64_t deadline_ns) {
+  if (plat_idle_hook) deadline_ns = plat_idle_hook(deadline_ns);
   if (!state) setup();
   uint64_t now = clock_monotonic_ns();
   if (now >= deadline_ns) return;
