@@ -35,7 +35,7 @@ struct thread {
 };
 
 #define THREAD_MAX 256
-#define THREAD_PAGES 8 /* struct thread and a 28 KiB kernel stack above it */
+#define THREAD_PAGES 16 /* struct thread, then its kernel stack (60 KiB, as the boot stack's 64) */
 extern struct thread *thread_current;
 extern struct thread *thread_table[THREAD_MAX];
 extern int thread_live; /* threads not yet dead */
