@@ -3,3 +3,6 @@
 
 /* 1 if tid names a live thread of the app (the main thread's tid is the pid). */
 int thread_exists(int tid);
+/* 1 if another thread can still run (now or after a sleep or timeout): a
+ * blocking wait that only another thread could end may wait for it. */
+int thread_others_may_run(void);

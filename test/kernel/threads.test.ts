@@ -7,7 +7,7 @@ import { execa } from "execa";
 import { join } from "node:path";
 import { boot, buildImage, buildKernel, fixture } from "./boot.js";
 
-const modules = "time";
+const modules = "time pipe";
 let kernel = "";
 let native = "";
 
@@ -24,6 +24,7 @@ describe("threads", () => {
     expect(native).toContain("counter 4000\n");
     expect(native).toContain("wake order BCA\n");
     expect(native).toContain("poll let a thread run 3 steps\n");
+    expect(native).toContain("pipe between threads: 409600 bytes");
     expect(native.trimEnd().split("\n").at(-1)).toBe("last thread done, main already gone");
     expect(guest.stdout).toBe(native);
     expect(guest.records.at(-1)).toBe("@exit 0");

@@ -8,6 +8,7 @@
 #include "page.h"
 #include "plat.h"
 #include "process.h"
+#include "thread.h"
 #include "thread-impl.h"
 
 #define MSR_FS_BASE 0xc0000100
@@ -40,6 +41,14 @@ static uint64_t earliest_deadline(void) {
     if (t && (t->state == T_FUTEX || t->state == T_IDLE) && t->deadline && (!d || t->deadline < d)) d = t->deadline;
   }
   return d;
+}
+
+int thread_others_may_run(void) {
+  for (int i = 0; i < THREAD_MAX; i++) {
+    struct thread *t = thread_table[i];
+    if (t && t != thread_current && (t->state == T_RUNNABLE || t->state == T_IDLE || (t->state == T_FUTEX && t->deadline))) return 1;
+  }
+  return 0;
 }
 
 static void reap(void) {
