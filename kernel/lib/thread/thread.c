@@ -26,11 +26,19 @@
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
 #define OPTIONAL_FLAGS (CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID)
 
-static struct thread main_thread = {.tid = MAIN_TID};
-struct thread *thread_current = &main_thread;
-struct thread *thread_table[THREAD_MAX] = {&main_thread};
-int thread_live = 1;
-static int next_tid = MAIN_TID + 1;
+/* Zeroed at load (bss) and filled at boot, so the image carries no table. */
+static struct thread main_thread;
+struct thread *thread_current;
+struct thread *thread_table[THREAD_MAX];
+int thread_live;
+static int next_tid;
+
+void thread_init(void) {
+  main_thread.tid = MAIN_TID;
+  thread_current = thread_table[0] = &main_thread;
+  thread_live = 1;
+  next_tid = MAIN_TID + 1;
+}
 
 uint64_t thread_idle_hook(uint64_t deadline);
 
