@@ -22,13 +22,22 @@ static int may_run(const struct thread *t, uint64_t now) {
   return (t->state == T_FUTEX || t->state == T_IDLE) && t->deadline && now >= t->deadline;
 }
 
-/* The next thread after the current one, in table order, that may run. */
+/* Who runs next: a waiter whose deadline has passed, earliest deadline first
+ * (sleepers wake in the order they asked for, and threads that keep yielding
+ * cannot hold them off), else the next runnable thread after the current one
+ * in table order. */
 static struct thread *pick_other(uint64_t now) {
+  struct thread *timed = 0;
   int me = 0;
-  while (thread_table[me] != thread_current) me++;
+  for (int i = 0; i < THREAD_MAX; i++) {
+    struct thread *t = thread_table[i];
+    if (t == thread_current) me = i;
+    else if (t && t->state != T_RUNNABLE && may_run(t, now) && (!timed || t->deadline < timed->deadline)) timed = t;
+  }
+  if (timed) return timed;
   for (int i = 1; i < THREAD_MAX; i++) {
     struct thread *t = thread_table[(me + i) % THREAD_MAX];
-    if (t && t != thread_current && may_run(t, now)) return t;
+    if (t && t->state == T_RUNNABLE) return t;
   }
   return 0;
 }
