@@ -170,6 +170,7 @@ void process_fault(int sig, int vector, unsigned long addr, unsigned long rip, u
 void signal_syscall_entered(unsigned long app_rsp) {
   while (depth > 0) {
     struct running *run = &running[depth - 1];
+    if (!thread_kstack_holds(run->kstack)) return; /* another thread's handler, blocked inside */
     if (app_rsp >= run->lo && app_rsp <= run->hi) return;
     syscall_kstack = run->kstack;
     on_altstack -= run->alt;

@@ -48,6 +48,14 @@ int thread_exists(int tid) {
   return 0;
 }
 
+extern char __kboot_stack[], __kboot_stack_top[]; /* boot.S: the main thread's kernel stack */
+
+int thread_kstack_holds(unsigned long a) {
+  uint64_t lo = thread_current->pages ? (uint64_t)thread_current->pages : (uint64_t)__kboot_stack;
+  uint64_t hi = thread_current->pages ? lo + THREAD_PAGES * PAGE_SIZE : (uint64_t)__kboot_stack_top;
+  return a >= lo && a <= hi;
+}
+
 static int free_slot(void) {
   for (int i = 0; i < THREAD_MAX; i++)
     if (!thread_table[i]) return i;
