@@ -44,9 +44,13 @@ const char *clock_source(void);        /* how the TSC was calibrated */
 /* Halts until about deadline (monotonic ns) or an earlier interrupt; may
  * return early, so callers loop. Spins only where there is no APIC. */
 void plat_idle_until(uint64_t deadline_ns);
+/* Set by the thread module: called first by plat_idle_until, it may run
+ * another thread and returns the deadline to halt until (0: return now). */
+extern uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
 /* Work for whenever the kernel waits (a NIC without interrupts, protocol
- * timers): plat_idle_until runs every poller first and returns at once if one
- * made progress (returned nonzero), so the waiter looks again. At most 4. */
+ * timers): plat_idle_until runs every poller after the idle hook and returns
+ * at once if one made progress (returned nonzero), so the waiter looks again.
+ * At most 4. */
 void plat_add_poller(int (*fn)(void));
 
 /* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault.

@@ -1,13 +1,16 @@
 /* pipe and pipe2: a 64 KiB ring shared by a read end and a write end.
- * There is one process and nothing runs while it waits, so a blocking read of
- * an empty pipe whose writer is still open, or a blocking write to a full
- * one, could never finish: both return EDEADLK instead of hanging. */
+ * A blocking read of an empty pipe whose writer is still open, or a blocking
+ * write to a full one, waits while another thread can still run (it may be
+ * the one to write or read); when none can, it could never finish: both
+ * return EDEADLK instead of hanging. */
 #include "fd.h"
 #include "fs-abi.h"
 #include "kheap.h"
 #include "kstring.h"
 #include "page.h"
+#include "plat.h"
 #include "syscall.h"
+#include "thread.h"
 #include "uaccess.h"
 
 #define CAP (16 * PAGE_SIZE)
@@ -20,9 +23,15 @@ struct pipe {
   uint64_t ino;
 };
 
+/* A blocking read or write that another thread may end: it lets the others
+ * run (plat_idle_hook) and looks again, while one of them still can. */
+static int may_wait(struct file *f) { return !(f->flags & O_NONBLOCK) && thread_others_may_run(); }
+static void let_others_run(void) { plat_idle_until(clock_monotonic_ns() + 1000000); }
+
 static long p_read(struct file *f, void *dst, size_t n, uint64_t *pos) {
   struct pipe *p = f->priv;
   if (n == 0) return 0;
+  while (!p->len && p->writers && may_wait(f)) let_others_run();
   if (p->len == 0) {
     if (!p->writers) return 0;
     return (f->flags & O_NONBLOCK) ? -EAGAIN : -EDEADLK;
@@ -44,6 +53,9 @@ static long p_write(struct file *f, const void *src, size_t n, uint64_t *pos) {
   struct pipe *p = f->priv;
   if (!p->readers) return -EPIPE;
   if (n == 0) return 0;
+  size_t need = n <= PIPE_BUF ? n : 1; /* small writes are all or nothing */
+  while (p->readers && CAP - p->len < need && may_wait(f)) let_others_run();
+  if (!p->readers) return -EPIPE;
   size_t room = CAP - p->len;
   if (room == 0 || (n <= PIPE_BUF && room < n)) /* small writes are all or nothing */
     return (f->flags & O_NONBLOCK) ? -EAGAIN : -EDEADLK;

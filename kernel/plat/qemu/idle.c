@@ -61,7 +61,12 @@ void plat_add_poller(int (*fn)(void)) {
   if (npollers < 4) pollers[npollers++] = fn;
 }
 
+uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
+
 void plat_idle_until(uint64_t deadline_ns) {
+  // Other runnable threads first (a steady stream of packets must not starve
+  // them), then the pollers: progress sends the waiter back to look again.
+  if (plat_idle_hook) deadline_ns = plat_idle_hook(deadline_ns);
   int progress = 0;
   for (int i = 0; i < npollers; i++) progress |= pollers[i]();
   if (progress) return;
