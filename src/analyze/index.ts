@@ -14,7 +14,7 @@ import { cFilesOf } from "./files.js";
 import { forkItems } from "./forks.js";
 import { headerMacros } from "./header-macros.js";
 import { libcUses } from "./libc-uses.js";
-import { forkCalls, manualNames, manualOf, sortManual, threadsHint } from "./manual.js";
+import { forkCalls, manualNames, manualOf, needsPorting, sortManual, threadsHint } from "./manual.js";
 import { muslExports } from "./musl-exports.js";
 import { coverageOf, syscallUses } from "./reach.js";
 import type { AnalyzeTree } from "./types.js";
@@ -45,7 +45,7 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
     let text: string[] | undefined;
     for (const o of f.occurrences) {
       const m = manualOf(o.name);
-      if (!m || (m.kind === "fork" && o.kind === "call")) continue; // fork calls come with their pattern
+      if (!m || (m.kind === "fork" && o.kind === "call") || !needsPorting(m.kind, table)) continue; // fork calls come with their pattern
       if (m.kind === "signal-other") {
         // kill(getpid(), sig) signals the app itself, which works
         text ??= readFileSync(join(tree.root, f.file), "latin1").split("\n");
@@ -58,7 +58,7 @@ export const analyzeTree: AnalyzeTree = async (tree, opts = {}) => {
         file: f.file,
         line: o.line,
         ...(o.fn ? { function: o.fn } : {}),
-        hint: m.kind === "threads" ? threadsHint(table) : m.kind === "fork" ? `${m.hint} (${o.name} used as a ${o.kind === "value" ? "function pointer" : "macro body"})` : m.hint,
+        hint: m.kind === "threads" ? threadsHint() : m.kind === "fork" ? `${m.hint} (${o.name} used as a ${o.kind === "value" ? "function pointer" : "macro body"})` : m.hint,
       });
     }
   }

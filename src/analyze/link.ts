@@ -13,7 +13,7 @@ import { errors } from "../errors.js";
 import { loadKernelTable, type KernelTable } from "../manifests/index.js";
 import type { LibcUse, ManualItem, Report } from "../report/types.js";
 import { loadSyscallMap, type SyscallMap } from "../syscall-map/index.js";
-import { manualOf, sortManual, threadsHint } from "./manual.js";
+import { manualOf, needsPorting, sortManual, threadsHint } from "./manual.js";
 import { muslExports } from "./musl-exports.js";
 import { coverageOf, syscallUses, syscallsOf } from "./reach.js";
 
@@ -60,8 +60,8 @@ export async function addLinkLayer(report: Report, objects: string[], opts: Laye
     if (known.has(name)) continue;
     libc.push({ name, layer: "link", kinds: [], sites: [], linked: true, syscalls: syscallsOf(map, name).syscalls });
     const m = manualOf(name);
-    if (m && !manualSeen.has(name)) {
-      const hint = m.kind === "threads" ? threadsHint(table) : m.hint;
+    if (m && !manualSeen.has(name) && needsPorting(m.kind, table)) {
+      const hint = m.kind === "threads" ? threadsHint() : m.hint;
       manual.push({ symbol: name, kind: m.kind, pattern: m.kind === "fork" ? "other" : m.kind, file: obj, line: 0, hint: `${hint} (imported by ${obj}; no source site found)` });
     }
   }

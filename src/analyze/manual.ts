@@ -35,7 +35,7 @@ const catalogue: Record<string, { kind: ManualKind; hint: string }> = {
   popen: { kind: "exec", hint: "popen runs /bin/sh, which the image lacks: do the work in-process or drop the feature" },
   posix_spawn: { kind: "spawn", hint: execHint },
   posix_spawnp: { kind: "spawn", hint: execHint },
-  pthread_create: { kind: "threads", hint: "needs the threads module (clone with CLONE_VM|CLONE_THREAD, futex)" },
+  pthread_create: { kind: "threads", hint: "needs threads: clone with CLONE_VM|CLONE_THREAD, and futex" },
   ptrace: { kind: "ptrace", hint: "no debugger interface in the image: drop the feature (ptrace fails with ENOSYS)" },
   semctl: { kind: "sysv-ipc", hint: sysvHint },
   semget: { kind: "sysv-ipc", hint: sysvHint },
@@ -76,11 +76,14 @@ export function kernelHasThreads(table: KernelTable): boolean {
   return ["clone", "futex"].every((s) => ["implemented", "partial"].includes(statusOf(table, s)));
 }
 
-/** The hint for threads, saying whether the kernel has them today. */
-export function threadsHint(table: KernelTable): string {
-  return kernelHasThreads(table)
-    ? catalogue.pthread_create.hint
-    : `${catalogue.pthread_create.hint}; the kernel is single-threaded today, so pthread_create fails with EAGAIN`;
+/** The hint for threads on a kernel without them. */
+export function threadsHint(): string {
+  return `${catalogue.pthread_create.hint}; the kernel is single-threaded today, so pthread_create fails with EAGAIN`;
+}
+
+/** Whether a use of name needs porting on this kernel: threads do not once it has clone and futex. */
+export function needsPorting(kind: ManualKind, table: KernelTable): boolean {
+  return kind !== "threads" || !kernelHasThreads(table);
 }
 
 export const sortManual = (a: ManualItem, b: ManualItem) =>

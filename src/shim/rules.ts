@@ -24,7 +24,6 @@ export const FAKE_RULES: Record<string, Rule> = {
   madvise: { action: "fake", why: ADVICE },
   fadvise64: { action: "fake", why: ADVICE },
   readahead: { action: "fake", why: ADVICE },
-  sched_yield: { action: "fake", why: "one thread runs: yielding returns at once" },
   mlock: { action: "fake", why: "no swap: memory is always resident" },
   munlock: { action: "fake", why: "no swap: memory is always resident" },
   mlockall: { action: "fake", why: "no swap: memory is always resident" },

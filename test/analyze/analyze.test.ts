@@ -83,14 +83,15 @@ describe("analyzeTree", () => {
     const hint = (s: string) => r.manual.find((m) => m.symbol === s)!.hint;
     expect(hint("system")).toMatch(/\/bin\/sh/);
     expect(hint("dlopen")).toMatch(/static/);
-    expect(hint("pthread_create")).toBe("needs the threads module (clone with CLONE_VM|CLONE_THREAD, futex); the kernel is single-threaded today, so pthread_create fails with EAGAIN");
+    expect(hint("pthread_create")).toBe("needs threads: clone with CLONE_VM|CLONE_THREAD, and futex; the kernel is single-threaded today, so pthread_create fails with EAGAIN");
     expect(r.manual.every((m) => m.file === "kinds.c" && m.function === "main" && m.hint.length > 20)).toBe(true);
   });
 
-  it("drops the single-threaded remark once the kernel has clone and futex", async () => {
-    const kernel = tableOf([...smallKernel().modules, { name: "threads", summary: "", requires: [], sources: [], syscalls: { clone: "partial", futex: "implemented" } }]);
+  it("lists no threads item once the kernel has clone and futex (the thread module)", async () => {
+    const kernel = tableOf([...smallKernel().modules, { name: "thread", summary: "", requires: [], sources: [], syscalls: { clone: "partial", futex: "implemented" } }]);
     const r = await analyzeTree(folder(join(fixtures, "manual-kinds")), { jobs: 1, syscallMap: await smallMap(), kernel });
-    expect(r.manual.find((m) => m.symbol === "pthread_create")!.hint).toBe("needs the threads module (clone with CLONE_VM|CLONE_THREAD, futex)");
+    expect(r.manual.find((m) => m.symbol === "pthread_create")).toBeUndefined();
+    expect(r.manual.some((m) => m.symbol === "posix_spawn")).toBe(true);
   });
 
   it("fails with NO_C_SOURCES on a tree without C files", async () => {
