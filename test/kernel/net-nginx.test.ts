@@ -80,10 +80,11 @@ afterAll(async () => {
 describe("nginx ported from Debian", () => {
   it("serves the same answers natively and from the guest", async () => {
     const nativePort = await freePort();
+    // /tmp/ first: the checkout itself may live under /tmp (CI clones into mktemp -d)
     const conf = (await readFile(join(rootfs, "etc", "nginx", "nginx.conf"), "utf8"))
+      .replaceAll("/tmp/", `${tmp}/`)
       .replace("listen 8080;", `listen 127.0.0.1:${nativePort};`)
-      .replace("root /var/www;", `root ${join(rootfs, "var", "www")};`)
-      .replaceAll("/tmp/", `${tmp}/`);
+      .replace("root /var/www;", `root ${join(rootfs, "var", "www")};`);
     await writeFile(join(tmp, "nginx.conf"), conf);
     const native = execa(p.native, ["-p", tmp, "-c", join(tmp, "nginx.conf"), "-e", "stderr"], { reject: false, detached: true, timeout: 120_000 });
     started.push(native);
