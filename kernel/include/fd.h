@@ -45,7 +45,21 @@ struct file {
   int flags;           /* O_ACCMODE | O_APPEND | O_NONBLOCK ... (status flags) */
   int refs;            /* descriptors pointing here */
   uint32_t gen;        /* bumped each time the slot is reused, so stale pointers can tell */
+  /* Bumped each time a read-side (in) or write-side (out) call found the file
+   * not ready (EAGAIN): the app has seen that side drained, so edge-triggered
+   * epoll reports its next readiness as a new edge (Linux signals an edge on
+   * every arrival; a scan that never sees the drained moment would not). */
+  uint32_t drained_in, drained_out;
 };
+
+/* Returns r, counting an EAGAIN on f's read side (out = 0) or write side. */
+static inline long file_eagain(struct file *f, long r, int out) {
+  if (r == -11 /* EAGAIN */) {
+    if (out) f->drained_out++;
+    else f->drained_in++;
+  }
+  return r;
+}
 
 #define FD_MAX 1024
 

@@ -10,6 +10,7 @@ struct epoll_item {
   int fd;
   uint32_t events;   /* what the app asked for; 0 after a one-shot report */
   uint32_t last;     /* readiness seen at the last scan (edge-triggered items) */
+  uint32_t drained_in, drained_out; /* the file's EAGAIN counts at that scan */
   uint64_t data;
 };
 #define EPOLL_MAX_ITEMS (EPOLL_PAGES * 4096 / sizeof(struct epoll_item))

@@ -1,7 +1,8 @@
 /* epoll over the devices' poll op: an epoll instance is itself a file; a
  * wait scans its items (level-triggered, EPOLLET reports a bit only when it
- * newly becomes ready, EPOLLONESHOT disarms after one report) and halts a
- * millisecond between scans, as poll does. */
+ * newly becomes ready or after the app found that side drained (EAGAIN),
+ * EPOLLONESHOT disarms after one report) and halts a millisecond between
+ * scans, as poll does. */
 #include <linux/eventpoll.h>
 #include <linux/fcntl.h>
 #include <asm-generic/poll.h>
@@ -60,7 +61,7 @@ SYSCALL_DEFINE(epoll_ctl, int epfd, int op, int fd, const struct epoll_event_k *
     if (it) return -EEXIST;
     it = find(ep, 0, 0);
     if (!it) return -ENOSPC;
-    *it = (struct epoll_item){.file = f, .gen = f->gen, .fd = fd, .events = ev->events, .data = ev->data};
+    *it = (struct epoll_item){.file = f, .gen = f->gen, .fd = fd, .events = ev->events, .data = ev->data, .drained_in = f->drained_in, .drained_out = f->drained_out};
     return 0;
   case EPOLL_CTL_MOD:
     if (!it) return -ENOENT;
@@ -86,8 +87,12 @@ static int scan(struct epoll *ep, struct epoll_event_k *out, int max, int report
     uint32_t now = (uint32_t)(uint16_t)it->file->ops->poll(it->file, (short)want) & want;
     if (!(it->events & 0xffff) && !(it->events & EPOLLONESHOT)) now &= EPOLLERR | EPOLLHUP;
     if (it->events == 0) now = 0; /* disarmed one-shot */
-    uint32_t fresh = (it->events & EPOLLET) ? now & ~it->last : now;
-    if (report) it->last = now;
+    /* A side the app drained (EAGAIN) since the last scan is new again when ready. */
+    uint32_t last = it->last;
+    if (it->drained_in != it->file->drained_in) last &= ~(uint32_t)(EPOLLIN | EPOLLRDNORM | EPOLLRDHUP);
+    if (it->drained_out != it->file->drained_out) last &= ~(uint32_t)(EPOLLOUT | EPOLLWRNORM);
+    uint32_t fresh = (it->events & EPOLLET) ? now & ~last : now;
+    if (report) it->last = now, it->drained_in = it->file->drained_in, it->drained_out = it->file->drained_out;
     if (!fresh) continue;
     if (report) {
       out[n] = (struct epoll_event_k){fresh, it->data};

@@ -36,7 +36,7 @@ SYSCALL_DEFINE(sendmsg, int fd, struct msghdr_k *m, int flags) {
   for (size_t i = 0; i < m->iovlen; i++) {
     if (!m->iov[i].len) continue;
     long r = sock_send(s, m->iov[i].base, m->iov[i].len, flags, nonblock);
-    if (r < 0) return done ? done : r;
+    if (r < 0) return done ? done : file_eagain(f, r, 1);
     done += r;
     if ((size_t)r < m->iov[i].len) break; /* the send buffer filled */
   }
@@ -57,7 +57,7 @@ SYSCALL_DEFINE(recvmsg, int fd, struct msghdr_k *m, int flags) {
     long r = sock_recv(s, m->iov[i].base, m->iov[i].len, done ? (flags | MSG_DONTWAIT) & ~MSG_WAITALL : flags, nonblock);
     if (r < 0) {
       if (done) break;
-      return r;
+      return file_eagain(f, r, 0);
     }
     done += r;
     if (r == 0 || (size_t)r < m->iov[i].len || (flags & MSG_PEEK)) break;
