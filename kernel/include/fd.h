@@ -45,16 +45,18 @@ struct file {
   int flags;           /* O_ACCMODE | O_APPEND | O_NONBLOCK ... (status flags) */
   int refs;            /* descriptors pointing here */
   uint32_t gen;        /* bumped each time the slot is reused, so stale pointers can tell */
-  /* Bumped each time a read-side (in) or write-side (out) call found the file
-   * not ready (EAGAIN): the app has seen that side drained, so edge-triggered
-   * epoll reports its next readiness as a new edge (Linux signals an edge on
-   * every arrival; a scan that never sees the drained moment would not). */
+  /* Bumped each time a read-side (in) or write-side (out) call left the file
+   * drained: EAGAIN, or fewer bytes than asked (the buffer is empty, or full).
+   * An app may then wait for the next edge (nginx counts a short read as
+   * drained), so edge-triggered epoll reports that side's next readiness as
+   * new, as Linux signals an edge on every arrival. */
   uint32_t drained_in, drained_out;
 };
 
-/* Returns r, counting an EAGAIN on f's read side (out = 0) or write side. */
-static inline long file_eagain(struct file *f, long r, int out) {
-  if (r == -11 /* EAGAIN */) {
+/* Returns r, the result of a read-side (out = 0) or write-side call on f for
+ * n bytes, noting when it left that side drained. */
+static inline long file_drained(struct file *f, long r, unsigned long n, int out) {
+  if (r == -11 /* EAGAIN */ || (r >= 0 && (unsigned long)r < n)) {
     if (out) f->drained_out++;
     else f->drained_in++;
   }

@@ -1,6 +1,7 @@
 /* epoll over the devices' poll op: an epoll instance is itself a file; a
  * wait scans its items (level-triggered, EPOLLET reports a bit only when it
- * newly becomes ready or after the app found that side drained (EAGAIN),
+ * newly becomes ready or after the app left that side drained (EAGAIN or
+ * a short read or write),
  * EPOLLONESHOT disarms after one report) and halts a millisecond between
  * scans, as poll does. */
 #include <linux/eventpoll.h>
@@ -87,7 +88,7 @@ static int scan(struct epoll *ep, struct epoll_event_k *out, int max, int report
     uint32_t now = (uint32_t)(uint16_t)it->file->ops->poll(it->file, (short)want) & want;
     if (!(it->events & 0xffff) && !(it->events & EPOLLONESHOT)) now &= EPOLLERR | EPOLLHUP;
     if (it->events == 0) now = 0; /* disarmed one-shot */
-    /* A side the app drained (EAGAIN) since the last scan is new again when ready. */
+    /* A side the app drained (EAGAIN, a short read or write) since the last scan is new again when ready. */
     uint32_t last = it->last;
     if (it->drained_in != it->file->drained_in) last &= ~(uint32_t)(EPOLLIN | EPOLLRDNORM | EPOLLRDHUP);
     if (it->drained_out != it->file->drained_out) last &= ~(uint32_t)(EPOLLOUT | EPOLLWRNORM);

@@ -9,14 +9,14 @@ static long do_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->read) return -EINVAL;
   if (!n) return 0;
   if (user_bad(buf, n)) return -EFAULT;
-  return file_eagain(f, f->ops->read(f, buf, n, pos), 0);
+  return file_drained(f, f->ops->read(f, buf, n, pos), n, 0);
 }
 
 static long do_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->write) return -EINVAL;
   if (!n) return 0;
   if (user_bad(buf, n)) return -EFAULT;
-  return file_eagain(f, f->ops->write(f, buf, n, pos), 1);
+  return file_drained(f, f->ops->write(f, buf, n, pos), n, 1);
 }
 
 SYSCALL_DEFINE(read, int fd, void *buf, size_t n) {

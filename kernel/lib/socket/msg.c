@@ -33,14 +33,16 @@ SYSCALL_DEFINE(sendmsg, int fd, struct msghdr_k *m, int flags) {
   if ((e = check(m))) return e;
   int nonblock = (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT);
   long done = 0;
+  size_t want = 0;
+  for (size_t i = 0; i < m->iovlen; i++) want += m->iov[i].len;
   for (size_t i = 0; i < m->iovlen; i++) {
     if (!m->iov[i].len) continue;
     long r = sock_send(s, m->iov[i].base, m->iov[i].len, flags, nonblock);
-    if (r < 0) return done ? done : file_eagain(f, r, 1);
+    if (r < 0) return file_drained(f, done ? done : r, want, 1);
     done += r;
     if ((size_t)r < m->iov[i].len) break; /* the send buffer filled */
   }
-  return done;
+  return file_drained(f, done, want, 1);
 }
 
 SYSCALL_DEFINE(recvmsg, int fd, struct msghdr_k *m, int flags) {
@@ -57,7 +59,7 @@ SYSCALL_DEFINE(recvmsg, int fd, struct msghdr_k *m, int flags) {
     long r = sock_recv(s, m->iov[i].base, m->iov[i].len, done ? (flags | MSG_DONTWAIT) & ~MSG_WAITALL : flags, nonblock);
     if (r < 0) {
       if (done) break;
-      return file_eagain(f, r, 0);
+      return file_drained(f, r, 0, 0);
     }
     done += r;
     if (r == 0 || (size_t)r < m->iov[i].len || (flags & MSG_PEEK)) break;
@@ -65,5 +67,7 @@ SYSCALL_DEFINE(recvmsg, int fd, struct msghdr_k *m, int flags) {
   m->namelen = 0;
   m->controllen = 0;
   m->flags = 0;
-  return done;
+  size_t want = 0;
+  for (size_t i = 0; i < m->iovlen; i++) want += m->iov[i].len;
+  return (flags & MSG_PEEK) ? done : file_drained(f, done, want, 0);
 }

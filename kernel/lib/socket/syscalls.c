@@ -132,7 +132,7 @@ static long do_accept(int fd, void *addr, unsigned *lenp, int flags) {
   if (addr && user_bad(lenp, sizeof *lenp)) return -EFAULT;
   net_poll();
   if (!l->pending) {
-    if (f->flags & O_NONBLOCK) return file_eagain(f, -EAGAIN, 0);
+    if (f->flags & O_NONBLOCK) return file_drained(f, -EAGAIN, 0, 0);
     int w = sock_wait(l, has_pending, l->rcvtimeo_ns);
     if (w < 0) return w;
   }
@@ -227,7 +227,7 @@ SYSCALL_DEFINE(sendto, int fd, const void *buf, size_t n, int flags, const void 
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
   /* a stream socket ignores the address once connected, as Linux does */
-  return file_eagain(f, sock_send(s, buf, n, flags, f->flags & O_NONBLOCK), 1);
+  return file_drained(f, sock_send(s, buf, n, flags, f->flags & O_NONBLOCK), n, 1);
 }
 
 SYSCALL_DEFINE(recvfrom, int fd, void *buf, size_t n, int flags, void *addr, unsigned *alen) {
@@ -235,7 +235,7 @@ SYSCALL_DEFINE(recvfrom, int fd, void *buf, size_t n, int flags, void *addr, uns
   struct file *f;
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
-  long r = file_eagain(f, sock_recv(s, buf, n, flags, f->flags & O_NONBLOCK), 0);
+  long r = file_drained(f, sock_recv(s, buf, n, flags, f->flags & O_NONBLOCK), (flags & MSG_PEEK) ? 0 : n, 0);
   if (r >= 0 && addr && alen && !user_bad(alen, sizeof *alen)) *alen = 0; /* TCP names no sender */
   return r;
 }
