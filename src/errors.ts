@@ -80,6 +80,8 @@ export const errors = {
     new AutoportError("IMAGE_NOT_FOUND", `${path} ${why}`, "build one with `autoport build <source> -o DIR`, then `autoport run DIR`", { file: path, stage: "run" }),
   kernelBuildFailed: (log: string) =>
     new AutoportError("KERNEL_BUILD_FAILED", "the kernel core did not build", `read ${log}`, { stage: "build" }),
+  kernelModuleSource: (module: string, pkg: string) =>
+    new AutoportError("KERNEL_BUILD_FAILED", `kernel module ${module} compiles from Debian's ${pkg} source, and this build has no way to fetch it`, "build through `autoport build` or `autoport port`, which fetch it with apt-get source", { stage: "image" }),
   linkFailed: (log: string, detail = "") =>
     new AutoportError("LINK_FAILED", `linking the image failed${detail ? `: ${detail}` : ""}`, `read ${log}`, { stage: "image" }),
   missingTool: (tool: string, pkg: string) =>

@@ -92,6 +92,7 @@ export async function buildSource(spec: string, opts: BuildSourceOptions): Promi
     const imageOpts = {
       objects: built.objects, workDir: work, logFile, outDir: dir,
       rootfs: recipe.rootfs && recipe.dir ? join(recipe.dir, recipe.rootfs) : undefined, files, jobs: opts.jobs,
+      debianSource: async (pkg: string) => (await resolveSource(`debian:${pkg}`)).root,
     };
     let img = await buildImage({ ...imageOpts, report, shims: shimsVariable(plans) });
     report = await addImageLayer(report, img.debugImage);

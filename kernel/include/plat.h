@@ -44,6 +44,13 @@ const char *clock_source(void);        /* how the TSC was calibrated */
 /* Halts until about deadline (monotonic ns) or an earlier interrupt; may
  * return early, so callers loop. Spins only where there is no APIC. */
 void plat_idle_until(uint64_t deadline_ns);
+/* Work for whenever the kernel waits (a NIC without interrupts, protocol
+ * timers): plat_idle_until runs every poller first and returns at once if one
+ * made progress (returned nonzero), so the waiter looks again. At most 4. */
+void plat_add_poller(int (*fn)(void));
 
-/* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault. */
+/* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault.
+ * Runs the exit hooks first (once): last work before the machine stops,
+ * like sending what the network still holds. At most 4. */
 void plat_shutdown(int code) __attribute__((noreturn));
+void plat_add_exit_hook(void (*fn)(void));

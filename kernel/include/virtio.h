@@ -40,12 +40,24 @@ struct virtio_dev *virtio_find(uint32_t device_id, int i);
  * 0 or -errno. */
 int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features);
 uint8_t virtio_config8(struct virtio_dev *d, unsigned off);
-/* One request: `out` for the device to read, then `in` for it to fill. Waits
+/* One request on queue 0: `out` for the device to read, then `in` for it to fill. Waits
  * until the device has used it; returns how many bytes it wrote into `in`. */
 long virtio_transact(struct virtio_dev *d, const void *out, size_t out_len, void *in, size_t in_len);
 
+/* Devices with several queues (virtio-net): negotiate, set up each queue
+ * (at most max_size entries; the device may fix a size), then DRIVER_OK.
+ * virtio_start is these three for queue 0 in d->q. */
+int virtio_negotiate(struct virtio_dev *d, uint64_t wanted, uint64_t *features);
+int virtio_queue_init(struct virtio_dev *d, unsigned idx, struct virtq *q, uint16_t max_size);
+void virtio_driver_ok(struct virtio_dev *d);
+/* Tells the device queue idx has new buffers. */
+void virtio_notify(struct virtio_dev *d, unsigned idx);
+/* Clears the device's interrupt status (nothing is routed; keeps it tidy). */
+void virtio_ack(struct virtio_dev *d);
+
 /* Ring bookkeeping, shared with the host tests: lay out a queue in `mem`
- * (2 pages, zeroed, 4096-aligned) for `size` entries. */
+ * (virtq_pages(size) pages, zeroed, 4096-aligned) for `size` entries. */
+size_t virtq_pages(uint16_t size);
 void virtq_layout(struct virtq *q, void *mem, uint16_t size);
 /* Posts the chain starting at descriptor `head`. */
 void virtq_post(struct virtq *q, uint16_t head);

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { cacheDir } from "../cache.js";
 import { errors } from "../errors.js";
-import { loadKernelTable, projectRoot } from "../manifests/index.js";
+import { loadKernelTable, projectRoot, type KernelTable } from "../manifests/index.js";
 import { entriesOf, parentsOf, writeCpio, type CpioEntry } from "./cpio.js";
 import { pickModules } from "./modules.js";
 import type { Report } from "../report/types.js";
@@ -41,6 +41,8 @@ export interface ImageOptions {
   files?: ImageFile[];
   kernelDir?: string;
   jobs?: number;
+  /** the unpacked tree of a Debian source package (for modules built from one, like lwIP) */
+  debianSource?: (pkg: string) => Promise<string>;
 }
 
 export interface ImageResult {
@@ -64,9 +66,10 @@ export async function buildImage(o: ImageOptions): Promise<ImageResult> {
   const hasFiles = !!o.rootfs || (o.files?.length ?? 0) > 0;
   const extra = [...(o.extraModules ?? []), ...(hasFiles && table.modules.some((m) => m.name === "vfs") ? ["vfs"] : [])];
   const modules = pickModules(o.report, table, extra);
-  const kbuild = kernelBuildDir(kdir, modules, o.shims ?? "", readFileSync(join(kdir, "Makefile")));
+  const sourceVars = await debianSourceVars(table, modules, o.debianSource);
+  const kbuild = kernelBuildDir(kdir, modules, `${o.shims ?? ""}\n${sourceVars.join(" ")}`, readFileSync(join(kdir, "Makefile")));
   const img = join(o.workDir, "image");
-  const vars = [`O=${kbuild}`, `MODULES=${modules.join(" ")}`, `SHIMS=${o.shims ?? ""}`];
+  const vars = [`O=${kbuild}`, `MODULES=${modules.join(" ")}`, `SHIMS=${o.shims ?? ""}`, ...sourceVars];
   await mkdir(kbuild, { recursive: true });
   if ((await make(kdir, [`-j${o.jobs ?? 2}`, ...vars], o.logFile, join(kbuild, ".lock"))) !== 0) throw errors.kernelBuildFailed(o.logFile);
   const app = o.objects.join(" ");
@@ -86,6 +89,19 @@ export async function buildImage(o: ImageOptions): Promise<ImageResult> {
   const tableC = join(kbuild, "gen", "syscall_table.c");
   const glueLines = existsSync(tableC) ? (await readFile(tableC, "utf8")).split("\n").filter((l) => l.includes("shim_")).length : 0;
   return { modules, image, debugImage, initrd, imageBytes: statSync(image).size, glueLines };
+}
+
+/** VAR=tree for each Debian source a chosen module compiles from (lwIP for the network). */
+async function debianSourceVars(table: KernelTable, modules: string[], fetch: ImageOptions["debianSource"]): Promise<string[]> {
+  const vars: string[] = [];
+  for (const m of table.modules) {
+    if (!modules.includes(m.name)) continue;
+    for (const [v, pkg] of Object.entries(m.debianSources ?? {})) {
+      if (!fetch) throw errors.kernelModuleSource(m.name, pkg);
+      vars.push(`${v}=${await fetch(pkg)}`);
+    }
+  }
+  return vars;
 }
 
 /** rootfs's tree, then each --file at its guest path (parents made). */

@@ -23,6 +23,12 @@ export interface ModuleManifest {
   core?: boolean;
   /** optional: C function `void NAME(void)` the kernel calls at boot, in requires order */
   init?: string;
+  /**
+   * optional: make variable -> Debian source package whose unpacked tree the
+   * module compiles from (`{"LWIP_DIR": "lwip"}`); the image stage fetches it
+   * through the source stage's cache and passes VAR=tree to make.
+   */
+  debianSources?: Record<string, string>;
 }
 
 export interface KernelTable {

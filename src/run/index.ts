@@ -11,7 +11,8 @@ import { errors } from "../errors.js";
 import { chooseAccel } from "./accel.js";
 import { hostFds, planConsole, ttyMask } from "./console.js";
 import { parseDiagnostics, reportLines, statusOf } from "./diagnostics.js";
-import { findBootFiles, hasDriver } from "./image.js";
+import { findBootFiles, hasDriver, type BootFiles } from "./image.js";
+import { loadKernelTable } from "../manifests/index.js";
 import { qemuArgs, type QemuPlan } from "./qemu-args.js";
 import type { RunOptions, RunResult } from "./types.js";
 
@@ -34,6 +35,20 @@ function nulList(items: string[]): Buffer {
   return Buffer.concat(items.map((s) => Buffer.from(`${s}\0`)));
 }
 
+/** "8080:80" -> { host: 8080, guest: 80 }; a bad one is a one-line error. */
+function parsePublish(s: string): { host: number; guest: number } {
+  const m = /^(\d+):(\d+)$/.exec(s);
+  const port = (p: string) => Number(p) >= 1 && Number(p) <= 65535;
+  if (!m || !port(m[1]) || !port(m[2])) throw errors.badArgs(`--publish takes HOSTPORT:GUESTPORT (1-65535), not "${s}"`);
+  return { host: Number(m[1]), guest: Number(m[2]) };
+}
+
+/** Whether the image carries the module that provides socket() (by its build report, else the driver marker). */
+async function hasNetwork(files: BootFiles): Promise<boolean> {
+  const owner = (await loadKernelTable()).owner.get("socket")?.module;
+  return owner ? hasDriver(files, owner) : false;
+}
+
 /** Runs the image; the app's fds 1 and 2 go straight to ours. Diagnostics come back in the result. */
 export async function runImage(opts: RunOptions, log: (line: string) => void = () => {}): Promise<RunResult & { diagnostics: string[] }> {
   const files = findBootFiles(opts.image);
@@ -46,6 +61,10 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
   });
   if (shares.length && !hasDriver(files, "9p")) {
     throw errors.imageLacksDriver(files.image, "9p (host folder shares)", "rebuild it with file support: `autoport build <source> -o DIR` for an app that opens files");
+  }
+  const publish = (opts.publish ?? []).map(parsePublish);
+  if (publish.length && !(await hasNetwork(files))) {
+    throw errors.imageLacksDriver(files.image, "network", "rebuild it from an app that uses sockets: `autoport build <source> -o DIR` adds the network modules when the app calls socket()");
   }
 
   const accel = chooseAccel(opts.accel);
@@ -84,6 +103,7 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
       cmdline,
       fwcfg,
       shares: shares.map((s) => ({ tag: s.tag, host: esc(s.host) })),
+      publish,
     };
     const args = qemuArgs(plan);
     log(`autoport: ${accel.reason}`);

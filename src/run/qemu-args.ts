@@ -18,6 +18,8 @@ export interface QemuPlan {
   fwcfg: Record<string, string>;
   /** 9p shares: mount tag → host folder */
   shares: Array<{ tag: string; host: string }>;
+  /** TCP forwards from the host's 127.0.0.1; any gives the guest a NIC */
+  publish?: Array<{ host: number; guest: number }>;
 }
 
 export function qemuArgs(p: QemuPlan): string[] {
@@ -34,6 +36,13 @@ export function qemuArgs(p: QemuPlan): string[] {
     a.push("-fsdev", `local,id=share${i},path=${s.host},security_model=none`);
     a.push("-device", `${virtio9p},fsdev=share${i},mount_tag=${s.tag}`);
   });
+  if (p.publish?.length) {
+    // User networking on the host's loopback only: restrict=on keeps the guest
+    // off every other network; the forwards still reach it.
+    const fwd = p.publish.map((f) => `,hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`).join("");
+    a.push("-netdev", `user,id=net0,restrict=on${fwd}`);
+    a.push("-device", `${p.machine === "microvm" ? "virtio-net-device" : "virtio-net-pci"},netdev=net0`);
+  }
   a.push("-kernel", p.image);
   if (p.initrd) a.push("-initrd", p.initrd);
   if (p.cmdline.length) a.push("-append", p.cmdline.join(" "));

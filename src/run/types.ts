@@ -19,6 +19,8 @@ export interface RunOptions {
   verbose?: boolean;
   /** HOST:GUEST folder shares over 9p */
   shares?: string[];
+  /** HOSTPORT:GUESTPORT TCP forwards from the host's 127.0.0.1 to the guest */
+  publish?: string[];
 }
 
 /** What each of the app's fds 0/1/2 is on the host. */

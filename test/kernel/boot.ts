@@ -46,6 +46,10 @@ export interface BootOptions {
   append?: string;
   /** default microvm; on pc the second port comes from a second -serial */
   machine?: "microvm" | "pc";
+  /** more QEMU arguments (a NIC: -netdev user,... -device virtio-net-device,...) */
+  qemu?: string[];
+  /** ms before QEMU is killed (default 60 s) */
+  timeout?: number;
 }
 
 const nul = (xs: string[]) => xs.map((x) => `${x}\0`).join("");
@@ -65,6 +69,7 @@ export function qemuArgs(image: string, dir: string, o: BootOptions, files: { ar
     "-fw_cfg", `name=opt/autoport/argv,file=${files.argv}`,
     "-fw_cfg", `name=opt/autoport/env,file=${files.env}`,
     ...(files.stdin ? ["-fw_cfg", `name=opt/autoport/stdin,file=${files.stdin}`] : []),
+    ...(o.qemu ?? []),
   ];
 }
 
@@ -74,7 +79,7 @@ export async function boot(image: string, o: BootOptions = {}): Promise<Boot> {
   await writeFile(files.argv, nul(o.args ?? ["app"]));
   await writeFile(files.env, nul(Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`)));
   if (files.stdin) await writeFile(files.stdin, o.stdin!);
-  const r = await execa("qemu-system-x86_64", qemuArgs(image, dir, o, files), { reject: false, timeout: 60_000 });
+  const r = await execa("qemu-system-x86_64", qemuArgs(image, dir, o, files), { reject: false, timeout: o.timeout ?? 60_000 });
   const read = async (f: string) => (existsSync(join(dir, f)) ? readFile(join(dir, f), "latin1") : "");
   const diag = await read("diag");
   return {

@@ -50,6 +50,14 @@ describe("QEMU arguments", () => {
     expect(a).toContain("-fsdev local,id=share0,path=/h,security_model=none");
     expect(a).toContain("virtio-9p-device,fsdev=share0,mount_tag=share0");
   });
+  it("--publish gives the guest a NIC on user networking, restricted, forwarding only from the host's loopback", () => {
+    const none = qemuArgs(base).join(" ");
+    expect(none).not.toContain("-netdev");
+    const a = qemuArgs({ ...base, publish: [{ host: 8080, guest: 80 }, { host: 6380, guest: 6379 }] }).join(" ");
+    expect(a).toContain("-netdev user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:8080-:80,hostfwd=tcp:127.0.0.1:6380-:6379");
+    expect(a).toContain("-device virtio-net-device,netdev=net0");
+    expect(qemuArgs({ ...base, machine: "pc", publish: [{ host: 1, guest: 2 }] }).join(" ")).toContain("-device virtio-net-pci,netdev=net0");
+  });
 });
 
 describe("accelerator and console choices", () => {

@@ -98,7 +98,19 @@ describe("autoport run: bad input is one line and 125", () => {
     expect(r.stderr).toMatch(/no 9p .*driver.*rebuild/);
   });
 
-  it("QEMU refusing to start (an ELF without the PVH note) is 125 with QEMU's reason", async () => {
+  it("--publish on an image without the network modules names the rebuild; a malformed --publish is a usage error", async () => {
+    const img = guest([["debugcon", "@exit 0\n"]]);
+    const r = await autoport(["run", "--publish", "18080:80", img]);
+    expect(r.exitCode).toBe(125);
+    expect(isOneLineError(r.stderr)).toBe(true);
+    expect(r.stderr).toMatch(/no network driver.*rebuild/);
+    const bad = await autoport(["run", "--publish", "80", img]);
+    expect(bad.exitCode).toBe(125);
+    expect(isOneLineError(bad.stderr)).toBe(true);
+    expect(bad.stderr).toContain("--publish takes HOSTPORT:GUESTPORT");
+  });
+
+    it("QEMU refusing to start (an ELF without the PVH note) is 125 with QEMU's reason", async () => {
     const d = tempDir();
     copyFileSync("/usr/bin/true", join(d, "image.elf"));
     const r = await autoport(["run", join(d, "image.elf")]);

@@ -1,5 +1,5 @@
 /* virtio-mmio transport (virtio 1.x §4.2): discovery from the command line,
- * feature negotiation, queue 0 setup and polled requests; PCI devices
+ * feature negotiation, queue setup and polled requests; PCI devices
  * (pci.c) are found here too and take their own paths. */
 #include "diag.h"
 #include "io.h"
@@ -120,8 +120,8 @@ uint8_t virtio_config8(struct virtio_dev *d, unsigned off) {
   return *(volatile uint8_t *)(d->base + CONFIG + off);
 }
 
-int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
-  if (d->io) return virtio_pci_start(d, wanted, features);
+int virtio_negotiate(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
+  if (d->io) return virtio_pci_negotiate(d, wanted, features);
   wr(d, STATUS, 0);
   wr(d, STATUS, S_ACK);
   wr(d, STATUS, S_ACK | S_DRIVER);
@@ -138,20 +138,26 @@ int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
     wr(d, STATUS, S_ACK | S_DRIVER | S_FEATURES_OK);
     if (!(rd(d, STATUS) & S_FEATURES_OK)) { wr(d, STATUS, S_FAILED); return -EIO; }
   }
-  wr(d, QUEUE_SEL, 0);
+  if (features) *features = use;
+  return 0;
+}
+
+int virtio_queue_init(struct virtio_dev *d, unsigned idx, struct virtq *q, uint16_t max_size) {
+  if (d->io) return virtio_pci_queue_init(d, idx, q, max_size);
+  wr(d, QUEUE_SEL, idx);
   uint32_t max = rd(d, QUEUE_NUM_MAX);
   if (max == 0) { wr(d, STATUS, S_FAILED); return -EIO; }
-  uint16_t size = max < QUEUE_SIZE ? (uint16_t)max : QUEUE_SIZE;
-  void *mem = pages_alloc(2);
+  uint16_t size = max < max_size ? (uint16_t)max : max_size;
+  void *mem = pages_alloc(virtq_pages(size));
   if (!mem) return -ENOMEM;
-  virtq_layout(&d->q, mem, size);
+  virtq_layout(q, mem, size);
   wr(d, QUEUE_NUM, size);
   if (d->legacy) {
     wr(d, GUEST_PAGE_SIZE, PAGE_SIZE);
     wr(d, QUEUE_ALIGN, PAGE_SIZE);
     wr(d, QUEUE_PFN, (uint32_t)((uintptr_t)mem / PAGE_SIZE));
   } else {
-    uint64_t desc = (uintptr_t)d->q.desc, avail = (uintptr_t)d->q.avail, used = (uintptr_t)d->q.used;
+    uint64_t desc = (uintptr_t)q->desc, avail = (uintptr_t)q->avail, used = (uintptr_t)q->used;
     wr(d, QUEUE_DESC, (uint32_t)desc);
     wr(d, QUEUE_DESC + 4, (uint32_t)(desc >> 32));
     wr(d, QUEUE_DRIVER, (uint32_t)avail);
@@ -160,8 +166,33 @@ int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
     wr(d, QUEUE_DEVICE + 4, (uint32_t)(used >> 32));
     wr(d, QUEUE_READY, 1);
   }
-  wr(d, STATUS, rd(d, STATUS) | S_DRIVER_OK);
-  if (features) *features = use;
+  return 0;
+}
+
+void virtio_driver_ok(struct virtio_dev *d) {
+  if (d->io) virtio_pci_driver_ok(d);
+  else wr(d, STATUS, rd(d, STATUS) | S_DRIVER_OK);
+}
+
+void virtio_notify(struct virtio_dev *d, unsigned idx) {
+  if (d->io) virtio_pci_notify(d, idx);
+  else wr(d, QUEUE_NOTIFY, idx);
+}
+
+void virtio_ack(struct virtio_dev *d) {
+  if (d->io) {
+    virtio_pci_ack(d);
+  } else {
+    uint32_t isr = rd(d, INTERRUPT_STATUS);
+    if (isr) wr(d, INTERRUPT_ACK, isr);
+  }
+}
+
+int virtio_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
+  int e = virtio_negotiate(d, wanted, features);
+  if (!e) e = virtio_queue_init(d, 0, &d->q, QUEUE_SIZE);
+  if (e) return e;
+  virtio_driver_ok(d);
   return 0;
 }
 
@@ -171,15 +202,9 @@ long virtio_transact(struct virtio_dev *d, const void *out, size_t out_len, void
   q->desc[0] = (struct vq_desc){(uintptr_t)out, (uint32_t)out_len, VQ_DESC_NEXT, 1};
   q->desc[1] = (struct vq_desc){(uintptr_t)in, (uint32_t)in_len, VQ_DESC_WRITE, 0};
   virtq_post(q, 0);
-  if (d->io) virtio_pci_notify(d);
-  else wr(d, QUEUE_NOTIFY, 0);
+  virtio_notify(d, 0);
   uint32_t id, len;
   while (!virtq_take(q, &id, &len)) __asm__ volatile("pause");
-  if (d->io) {
-    virtio_pci_ack(d);
-  } else {
-    uint32_t isr = rd(d, INTERRUPT_STATUS);
-    if (isr) wr(d, INTERRUPT_ACK, isr);
-  }
+  virtio_ack(d);
   return (long)len;
 }

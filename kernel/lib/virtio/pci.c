@@ -44,23 +44,28 @@ void virtio_pci_scan(struct virtio_dev *devs, int *n, int max) {
 
 uint8_t virtio_pci_config8(struct virtio_dev *d, unsigned off) { return inb((uint16_t)(d->io + CONFIG + off)); }
 
-int virtio_pci_start(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
+int virtio_pci_negotiate(struct virtio_dev *d, uint64_t wanted, uint64_t *features) {
   outb(d->io + STATUS, 0);
   outb(d->io + STATUS, 1);     /* ACKNOWLEDGE */
   outb(d->io + STATUS, 1 | 2); /* DRIVER */
   uint32_t use = inl(d->io + DEV_FEATURES) & (uint32_t)wanted;
   outl(d->io + DRV_FEATURES, use);
-  outw(d->io + QUEUE_SEL, 0);
-  uint16_t size = inw(d->io + QUEUE_SIZE); /* fixed by the device */
-  if (size == 0 || size > 128 || (size & (size - 1))) { outb(d->io + STATUS, 128); return -EIO; }
-  void *mem = pages_alloc(2); /* 128 entries: descriptors and avail ring fit below the used ring at 4 KiB */
-  if (!mem) return -ENOMEM;
-  virtq_layout(&d->q, mem, size);
-  outl(d->io + QUEUE_PFN, (uint32_t)((uintptr_t)mem / PAGE_SIZE));
-  outb(d->io + STATUS, 1 | 2 | 4); /* DRIVER_OK */
   if (features) *features = use;
   return 0;
 }
 
-void virtio_pci_notify(struct virtio_dev *d) { outw(d->io + QUEUE_NOTIFY, 0); }
+/* The legacy interface fixes each queue's size: max_size cannot shrink it. */
+int virtio_pci_queue_init(struct virtio_dev *d, unsigned idx, struct virtq *q, uint16_t max_size) {
+  outw(d->io + QUEUE_SEL, (uint16_t)idx);
+  uint16_t size = inw(d->io + QUEUE_SIZE);
+  if (size == 0 || size > 1024 || (size & (size - 1))) { outb(d->io + STATUS, 128); return -EIO; }
+  void *mem = pages_alloc(virtq_pages(size));
+  if (!mem) return -ENOMEM;
+  virtq_layout(q, mem, size);
+  outl(d->io + QUEUE_PFN, (uint32_t)((uintptr_t)mem / PAGE_SIZE));
+  return 0;
+}
+
+void virtio_pci_driver_ok(struct virtio_dev *d) { outb(d->io + STATUS, 1 | 2 | 4); }
+void virtio_pci_notify(struct virtio_dev *d, unsigned idx) { outw(d->io + QUEUE_NOTIFY, (uint16_t)idx); }
 void virtio_pci_ack(struct virtio_dev *d) { (void)inb(d->io + ISR); /* reading clears it */ }

@@ -3,13 +3,16 @@
  * 4 KiB boundary (the legacy layout, which also suits modern devices). */
 #include "virtio.h"
 
-#define USED_OFFSET 4096
+/* Descriptors (16 bytes each) and the avail ring (flags, idx, ring, event). */
+static size_t used_offset(uint16_t size) { return (16u * size + 6u + 2u * size + 4095u) & ~(size_t)4095; }
+
+size_t virtq_pages(uint16_t size) { return used_offset(size) / 4096 + (6u + 8u * size + 4095u) / 4096; }
 
 void virtq_layout(struct virtq *q, void *mem, uint16_t size) {
   q->size = size;
   q->desc = mem;
   q->avail = (volatile uint16_t *)((uint8_t *)mem + 16u * size);
-  q->used = (volatile uint8_t *)mem + USED_OFFSET;
+  q->used = (volatile uint8_t *)mem + used_offset(size);
   q->avail_idx = 0;
   q->used_seen = 0;
 }

@@ -54,7 +54,17 @@ static void setup(void) {
   klog("idle: APIC timer %lu Hz\n", apic_hz);
 }
 
+static int (*pollers[4])(void);
+static int npollers;
+
+void plat_add_poller(int (*fn)(void)) {
+  if (npollers < 4) pollers[npollers++] = fn;
+}
+
 void plat_idle_until(uint64_t deadline_ns) {
+  int progress = 0;
+  for (int i = 0; i < npollers; i++) progress |= pollers[i]();
+  if (progress) return;
   if (!state) setup();
   uint64_t now = clock_monotonic_ns();
   if (now >= deadline_ns) return;

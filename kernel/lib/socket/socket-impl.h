@@ -1,0 +1,52 @@
+/* Private to the socket module: a TCP socket over an lwIP raw-API pcb. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+#include "fd.h"
+#include "lwip/tcp.h"
+
+enum sock_state { S_NEW, S_LISTEN, S_CONNECTING, S_CONNECTED, S_DEAD };
+
+struct sock {
+  int used;
+  enum sock_state state;
+  struct tcp_pcb *pcb;     /* NULL once lwIP has freed it (reset, abort) */
+  struct pbuf *rx;         /* received and unread, one chain */
+  int rd_eof;              /* the peer sent FIN */
+  int rd_shut, wr_shut;    /* shutdown() */
+  int err;                 /* pending error for SO_ERROR and the next call (positive errno) */
+  int was_connected;
+  struct sock *pending;    /* listener: established connections not yet accepted (FIFO) */
+  struct sock *next;       /* link in the listener's list */
+  int npending, backlog;
+  int reuseaddr, keepalive, nodelay, rcvbuf, sndbuf;
+  int linger_on, linger_secs;
+  long rcvtimeo_ns, sndtimeo_ns; /* 0 = none */
+};
+
+#define POLLIN 0x001
+#define POLLPRI 0x002
+#define POLLOUT 0x004
+#define POLLERR 0x008
+#define POLLHUP 0x010
+#define POLLRDNORM 0x040
+#define POLLWRNORM 0x100
+#define POLLRDHUP 0x2000
+
+#define MSG_PEEK 0x2
+#define MSG_DONTWAIT 0x40
+#define MSG_WAITALL 0x100
+#define MSG_NOSIGNAL 0x4000
+
+extern const struct file_ops sock_ops;
+struct sock *sock_new(void);
+/* Closes the connection (reset if unread data or SO_LINGER 0) and frees s. */
+void sock_free(struct sock *s);
+/* The socket behind fd: -EBADF / -ENOTSOCK through *err when there is none. */
+struct sock *sock_of_fd(int fd, struct file **fp, long *err);
+/* Sets lwIP's callbacks on s->pcb. */
+void sock_attach(struct sock *s);
+long sock_recv(struct sock *s, void *buf, size_t n, int flags, int nonblock);
+long sock_send(struct sock *s, const void *buf, size_t n, int flags, int nonblock);
+/* Polls the network until ready(s) or the timeout (ns, 0 = none): 0, or -EAGAIN at the timeout. */
+int sock_wait(struct sock *s, int (*ready)(struct sock *), long timeout_ns);
