@@ -48,6 +48,9 @@ void plat_idle_until(uint64_t deadline_ns);
  * timers): plat_idle_until runs every poller first and returns at once if one
  * made progress (returned nonzero), so the waiter looks again. At most 4. */
 void plat_add_poller(int (*fn)(void));
+/* Set by the thread module: called by plat_idle_until after the pollers, it
+ * may run another thread and returns the deadline to halt until (0: return now). */
+extern uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
 
 /* Stops QEMU through isa-debug-exit (0xf4); falls back to a triple fault.
  * Runs the exit hooks first (once): last work before the machine stops,

@@ -10,3 +10,7 @@ void process_kill(int sig, int vector, unsigned long addr, unsigned long rip) __
 void process_fault(int sig, int vector, unsigned long addr, unsigned long rip, unsigned long rsp, int from_app) __attribute__((noreturn));
 /* Called at every syscall entry with the app's rsp (signal bookkeeping). */
 void signal_syscall_entered(unsigned long app_rsp);
+/* The blocked-signal mask, which is per thread: the thread module swaps it
+ * when it switches threads (no signal is delivered by the swap). */
+unsigned long signal_mask_get(void);
+void signal_mask_set(unsigned long mask);

@@ -3,7 +3,6 @@
 #include "ksyms.h"
 #include "plat.h"
 #include "process.h"
-#include "syscall.h"
 
 void process_exit(int status) {
   kprintf("@exit %d\n", status & 0xff);
@@ -18,6 +17,3 @@ void process_kill(int sig, int vector, unsigned long addr, unsigned long rip) {
   else kprintf("?\n");
   plat_shutdown(128 + sig);
 }
-
-SYSCALL_DEFINE(exit, int status) { process_exit(status); }
-SYSCALL_DEFINE(exit_group, int status) { process_exit(status); }

@@ -8,7 +8,6 @@ struct process_ids process_ids;
 
 SYSCALL_DEFINE(getpid, void) { return PROCESS_PID; }
 SYSCALL_DEFINE(getppid, void) { return PROCESS_PPID; }
-SYSCALL_DEFINE(gettid, void) { return PROCESS_PID; }
 SYSCALL_DEFINE(getuid, void) { return process_ids.uid; }
 SYSCALL_DEFINE(geteuid, void) { return process_ids.euid; }
 SYSCALL_DEFINE(getgid, void) { return process_ids.gid; }

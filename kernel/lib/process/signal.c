@@ -8,6 +8,7 @@
 #include "process-impl.h"
 #include "diag.h"
 #include "syscall.h"
+#include "thread.h"
 #include "uaccess.h"
 
 #define NSIG 64
@@ -20,6 +21,9 @@ static struct ksigaction actions[NSIG + 1];
 static unsigned long blocked, pending;
 
 static void deliver_unblocked(void);
+
+unsigned long signal_mask_get(void) { return blocked; }
+void signal_mask_set(unsigned long mask) { blocked = mask; }
 
 SYSCALL_DEFINE(rt_sigaction, int sig, const struct ksigaction *act, struct ksigaction *old, unsigned long setsize) {
   if (setsize != 8) return -EINVAL;
@@ -186,14 +190,13 @@ SYSCALL_DEFINE(kill, int pid, int sig) {
   return send_self(sig);
 }
 SYSCALL_DEFINE(tkill, int tid, int sig) {
-  if (tid != PROCESS_PID) return tid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
+  if (!thread_exists(tid)) return tid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
   return send_self(sig);
 }
 SYSCALL_DEFINE(tgkill, int tgid, int tid, int sig) {
-  if (tgid != PROCESS_PID || tid != PROCESS_PID) return tid <= 0 || tgid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
+  if (tgid != PROCESS_PID || !thread_exists(tid)) return tid <= 0 || tgid <= 0 || sig < 0 || sig > NSIG ? -EINVAL : -ESRCH;
   return send_self(sig);
 }
-SYSCALL_DEFINE(sched_yield, void) { return 0; }
 
 /* The alternate stack for handlers installed with SA_ONSTACK. */
 

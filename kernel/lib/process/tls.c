@@ -1,4 +1,5 @@
-/* Thread pointer and the clear-child-tid address musl registers at start. */
+/* The thread pointer (FS base) musl sets at start; each thread's own is
+ * saved and restored by the thread module when it switches threads. */
 #include <asm/prctl.h>
 #include "io.h"
 #include "process-impl.h"
@@ -8,8 +9,6 @@
 #define MSR_FS_BASE 0xc0000100
 #define MSR_GS_BASE 0xc0000101
 
-static int *clear_child_tid;
-
 SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr) {
   switch (code) {
   case ARCH_SET_FS: wrmsr(MSR_FS_BASE, addr); return 0;
@@ -18,9 +17,4 @@ SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr) {
   case ARCH_GET_GS: if (user_bad((void *)addr, 8)) return -EFAULT; *(unsigned long *)addr = rdmsr(MSR_GS_BASE); return 0;
   default: return -EINVAL;
   }
-}
-
-SYSCALL_DEFINE(set_tid_address, int *tidptr) {
-  clear_child_tid = tidptr;
-  return PROCESS_PID;
 }

@@ -61,10 +61,13 @@ void plat_add_poller(int (*fn)(void)) {
   if (npollers < 4) pollers[npollers++] = fn;
 }
 
+uint64_t (*plat_idle_hook)(uint64_t deadline_ns);
+
 void plat_idle_until(uint64_t deadline_ns) {
   int progress = 0;
   for (int i = 0; i < npollers; i++) progress |= pollers[i]();
   if (progress) return;
+  if (plat_idle_hook) deadline_ns = plat_idle_hook(deadline_ns);
   if (!state) setup();
   uint64_t now = clock_monotonic_ns();
   if (now >= deadline_ns) return;
