@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa, type ResultPromise } from "execa";
 import { autoport, bin, fixture, tempDir } from "../helpers/cli.js";
-import { freePort } from "./free-port.js";
+import { freePort } from "../helpers/net.js";
 
 const APPS = ["hello", "forker", "echo-server", "no-sources"].map((a) => fixture("batch", a));
 

@@ -5,24 +5,17 @@
 // the same both ways.
 import { beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { boot, buildImage, buildKernel, root } from "./boot.js";
 import { useLwip } from "./net-lwip.js";
+import { freePort } from "../helpers/net.js";
 
 const modules = "socket";
 const source = join(root, "fixtures", "net-echo", "echo.c");
 let image = "";
 let native = "";
 
-/** A port nobody on the host's loopback listens on right now. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((ok) => s.listen(0, "127.0.0.1", ok));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((ok) => s.close(ok));
-  return port;
-}
 
 /** One connection: sends `lines`, half-closes, reads to the end. null if the
  * server was not there (refused, or QEMU's forward closed it unanswered). */

@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa, type ResultPromise } from "execa";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, root } from "../helpers/cli.js";
 import { portOnce, type Ported } from "../port/ported.js";
 import { useLwip } from "./net-lwip.js";
+import { freePort, stopGroup } from "../helpers/net.js";
 
 const rootfs = join(root, "ports", "nginx", "rootfs");
 let p: Ported;
@@ -19,13 +19,6 @@ const started: ResultPromise[] = [];
 
 interface Answer { status: number; type: string; length: string; body: string }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((ok) => s.listen(0, "127.0.0.1", ok));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((ok) => s.close(ok));
-  return port;
-}
 
 function get(port: number, path: string): Promise<Answer | null> {
   return new Promise((resolve) => {
@@ -57,13 +50,6 @@ async function answers(port: number): Promise<Answer[]> {
   return [await firstAnswer(port, "/", 90), (await get(port, "/missing"))!, (await get(port, "/index.html"))!];
 }
 
-function stop(run: ResultPromise): void {
-  try {
-    process.kill(-run.pid!, "SIGKILL"); // the whole group: autoport and its QEMU
-  } catch {
-    /* already gone */
-  }
-}
 
 beforeAll(async () => {
   await useLwip();
@@ -73,7 +59,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  for (const r of started) stop(r);
+  for (const r of started) stopGroup(r);
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -89,7 +75,7 @@ describe("nginx ported from Debian", () => {
     const native = execa(p.native, ["-p", tmp, "-c", join(tmp, "nginx.conf"), "-e", "stderr"], { reject: false, detached: true, timeout: 120_000 });
     started.push(native);
     const want = await answers(nativePort);
-    stop(native);
+    stopGroup(native);
     expect(want[0].status).toBe(200);
     expect(want[0].body).toContain("nginx in a unikernel");
     expect(want[1].status).toBe(404);
@@ -98,7 +84,7 @@ describe("nginx ported from Debian", () => {
     const guest = execa("node", [bin, "run", p.dir, "--publish", `${host}:8080`, "--timeout", "150"], { cwd: root, reject: false, detached: true, all: true, stdin: "ignore" });
     started.push(guest);
     const got = await answers(host);
-    stop(guest);
+    stopGroup(guest);
     const out = await guest;
     expect(got).toEqual(want);
     expect(out.all ?? "").not.toMatch(/\[emerg\]/);

@@ -4,13 +4,13 @@
 // the host's loopback and from the guest behind `autoport run --publish`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa, type ResultPromise } from "execa";
-import { createServer } from "node:net";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bin, root } from "../helpers/cli.js";
 import { portOnce, type Ported } from "../port/ported.js";
 import { useLwip } from "./net-lwip.js";
+import { freePort, stopGroup } from "../helpers/net.js";
 
 let p: Ported;
 let tmp = "";
@@ -39,13 +39,6 @@ const session = [
   "NOSUCHCOMMAND",
 ].join("\n");
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((ok) => s.listen(0, "127.0.0.1", ok));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((ok) => s.close(ok));
-  return port;
-}
 
 /** Waits until the server answers PING (QEMU's forward accepts before the guest does). */
 async function ready(port: number, seconds: number): Promise<void> {
@@ -62,13 +55,6 @@ async function transcript(port: number): Promise<string> {
   return (await execa("redis-cli", ["-p", String(port)], { input: session, timeout: 30_000 })).stdout;
 }
 
-function stop(run: ResultPromise): void {
-  try {
-    process.kill(-run.pid!, "SIGKILL"); // the whole group: autoport and its QEMU
-  } catch {
-    /* already gone */
-  }
-}
 
 beforeAll(async () => {
   await useLwip();
@@ -78,7 +64,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  for (const r of started) stop(r);
+  for (const r of started) stopGroup(r);
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -95,7 +81,7 @@ describe("redis ported from Debian", () => {
     started.push(native);
     await ready(nativePort, 30);
     const want = await transcript(nativePort);
-    stop(native);
+    stopGroup(native);
     expect(want).toContain("hello, world");
     expect(want).toContain("ERR unknown command");
 
@@ -104,7 +90,7 @@ describe("redis ported from Debian", () => {
     started.push(guest);
     await ready(host, 120);
     const got = await transcript(host);
-    stop(guest);
+    stopGroup(guest);
     const out = await guest;
     expect(got).toBe(want);
     expect(out.all ?? "").toContain("Ready to accept connections");
