@@ -62,6 +62,8 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
   if (shares.length && !hasDriver(files, "9p")) {
     throw errors.imageLacksDriver(files.image, "9p (host folder shares)", "rebuild it with file support: `autoport build <source> -o DIR` for an app that opens files");
   }
+  // The image is loaded at 1 MiB: below 2 MiB of RAM QEMU has nowhere to put it and the guest never starts.
+  if (opts.memMiB !== undefined && opts.memMiB < 2) throw errors.badArgs(`--mem ${opts.memMiB} is too small: the image loads at 1 MiB, so the guest needs at least 2 MiB`);
   const publish = (opts.publish ?? []).map(parsePublish);
   if (publish.length && !(await hasNetwork(files))) {
     throw errors.imageLacksDriver(files.image, "network", "rebuild it from an app that uses sockets: `autoport build <source> -o DIR` adds the network modules when the app calls socket()");

@@ -98,7 +98,15 @@ describe("autoport run: bad input is one line and 125", () => {
     expect(r.stderr).toMatch(/no 9p .*driver.*rebuild/);
   });
 
-  it("--publish on an image without the network modules names the rebuild; a malformed --publish is a usage error", async () => {
+  it("--mem below 2 MiB is refused at once (the guest could never start)", async () => {
+    const img = guest([["debugcon", "@exit 0\n"]]);
+    const r = await autoport(["run", "--mem", "1", img]);
+    expect(r.exitCode).toBe(125);
+    expect(isOneLineError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain("--mem 1 is too small");
+  });
+
+    it("--publish on an image without the network modules names the rebuild; a malformed --publish is a usage error", async () => {
     const img = guest([["debugcon", "@exit 0\n"]]);
     const r = await autoport(["run", "--publish", "18080:80", img]);
     expect(r.exitCode).toBe(125);
