@@ -10,6 +10,7 @@
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
+#include <asm-generic/errno-base.h>
 
 struct file;
 struct kstat_lite {
@@ -56,7 +57,7 @@ struct file {
 /* Returns r, the result of a read-side (out = 0) or write-side call on f for
  * n bytes, noting when it left that side drained. */
 static inline long file_drained(struct file *f, long r, unsigned long n, int out) {
-  if (r == -11 /* EAGAIN */ || (r >= 0 && (unsigned long)r < n)) {
+  if (r == -EAGAIN || (r >= 0 && (unsigned long)r < n)) {
     if (out) f->drained_out++;
     else f->drained_in++;
   }

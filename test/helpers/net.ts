@@ -1,6 +1,7 @@
 /** Ports and processes for the tests that serve on the host's loopback. */
 import { createServer } from "node:net";
-import type { ResultPromise } from "execa";
+import { execa, type ResultPromise } from "execa";
+import { bin, root } from "./cli.js";
 
 /** A port nothing listens on: bind one, close it. */
 export async function freePort(): Promise<number> {
@@ -19,4 +20,10 @@ export function stopGroup(run: ResultPromise): void {
   } catch {
     /* already gone */
   }
+}
+
+/** `autoport run DIR --publish HOSTPORT:PORT` in its own process group, stdin closed, output kept. */
+export function runPublished(dir: string, host: number, port: number, timeoutS: number, args: string[] = []): ResultPromise<{ all: true }> {
+  const tail = args.length ? ["--", ...args] : [];
+  return execa("node", [bin, "run", dir, "--publish", `${host}:${port}`, "--timeout", String(timeoutS), ...tail], { cwd: root, reject: false, detached: true, all: true, stdin: "ignore" });
 }

@@ -7,10 +7,10 @@ import { request } from "node:http";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, root } from "../helpers/cli.js";
+import { root } from "../helpers/cli.js";
 import { portOnce, type Ported } from "../port/ported.js";
 import { useLwip } from "./net-lwip.js";
-import { freePort, stopGroup } from "../helpers/net.js";
+import { freePort, runPublished, stopGroup } from "../helpers/net.js";
 
 const rootfs = join(root, "ports", "nginx", "rootfs");
 let p: Ported;
@@ -50,7 +50,6 @@ async function answers(port: number): Promise<Answer[]> {
   return [await firstAnswer(port, "/", 90), (await get(port, "/missing"))!, (await get(port, "/index.html"))!];
 }
 
-
 beforeAll(async () => {
   await useLwip();
   p = await portOnce("debian:nginx", "nginx");
@@ -81,7 +80,7 @@ describe("nginx ported from Debian", () => {
     expect(want[1].status).toBe(404);
 
     const host = await freePort();
-    const guest = execa("node", [bin, "run", p.dir, "--publish", `${host}:8080`, "--timeout", "150"], { cwd: root, reject: false, detached: true, all: true, stdin: "ignore" });
+    const guest = runPublished(p.dir, host, 8080, 150);
     started.push(guest);
     const got = await answers(host);
     stopGroup(guest);

@@ -7,10 +7,10 @@ import { execa, type ResultPromise } from "execa";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, root } from "../helpers/cli.js";
+import { root } from "../helpers/cli.js";
 import { portOnce, type Ported } from "../port/ported.js";
 import { useLwip } from "./net-lwip.js";
-import { freePort, stopGroup } from "../helpers/net.js";
+import { freePort, runPublished, stopGroup } from "../helpers/net.js";
 
 let p: Ported;
 let tmp = "";
@@ -55,7 +55,6 @@ async function transcript(port: number): Promise<string> {
   return (await execa("redis-cli", ["-p", String(port)], { input: session, timeout: 30_000 })).stdout;
 }
 
-
 beforeAll(async () => {
   await useLwip();
   p = await portOnce("debian:redis", "redis");
@@ -86,7 +85,7 @@ describe("redis ported from Debian", () => {
     expect(want).toContain("ERR unknown command");
 
     const host = await freePort();
-    const guest = execa("node", [bin, "run", p.dir, "--publish", `${host}:6379`, "--timeout", "200", "--", "/etc/redis/redis.conf"], { cwd: root, reject: false, detached: true, all: true, stdin: "ignore" });
+    const guest = runPublished(p.dir, host, 6379, 200, ["/etc/redis/redis.conf"]);
     started.push(guest);
     await ready(host, 120);
     const got = await transcript(host);
