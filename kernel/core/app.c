@@ -51,7 +51,10 @@ static uint64_t *put_pointers(uint64_t *out, char *first, int count) {
 
 void app_start(void) {
   struct strings argv = load_strings("opt/autoport/argv"), env = load_strings("opt/autoport/env");
-  /* the stack is mapped on first touch, from its top down (arch/x86_64/paging.c) */
+  /* the stack is mapped on first touch, from its top down (arch/x86_64/paging.c);
+   * its first pages are mapped here, without the fault that nearly every
+   * app would take (under TCG an exception costs more than the mapping) */
+  for (uint64_t a = APP_STACK_TOP - 2 * PAGE_SIZE; a < APP_STACK_TOP; a += PAGE_SIZE) paging_stack_fault(a);
   char *sp = (char *)APP_STACK_TOP;
   char *envs = push_strings(&sp, &env);
   char *args = argv.count ? push_strings(&sp, &argv) : push_bytes(&sp, "app", 4);
@@ -82,6 +85,6 @@ void app_start(void) {
   p = put_pointers(p, args, argc);
   p = put_pointers(p, envs, envc);
   kmemcpy(p, auxv, sizeof auxv);
-  klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
+  if (boot_options.verbose) klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
   enter_app((uint64_t)top, _start);
 }

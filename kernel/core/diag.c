@@ -21,6 +21,8 @@ static void put_num(unsigned long v, unsigned base, int neg) {
   diag_write(buf + i, sizeof buf - i);
 }
 
+void diag_putu(unsigned long v) { put_num(v, 10, 0); }
+
 static void vkprintf(const char *fmt, va_list ap) {
   for (; *fmt; fmt++) {
     if (*fmt != '%') { diag_write(fmt, 1); continue; }

@@ -5,6 +5,9 @@
 
 void diag_write(const char *s, unsigned long n);
 void diag_puts(const char *s);
+/* A decimal number: for records on hot paths, where kprintf's format loop
+ * would cost a translation of its own under TCG. */
+void diag_putu(unsigned long v);
 /* printf subset: %s %c %d %u %x %p, with l/z modifiers. */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Boot log, printed only with autoport.verbose=1. */

@@ -106,6 +106,11 @@ trap_common:
 	push %r13
 	push %r14
 	push %r15
+	/* An IST gate enters with a null SS; the kernel's own (as in syscalls)
+	 * keeps the handler's code in the translations TCG already made for
+	 * it, whose flags include SS's size bit. iretq restores the old one. */
+	mov $0x10, %eax
+	mov %eax, %ss
 	mov %rsp, %rdi
 	call trap_handler
 	/* it returns only when the fault is resolved (a stack page mapped) */

@@ -4,11 +4,11 @@
 #include "mm-impl.h"
 #include "syscall.h"
 
-/* Linux answers ENOMEM when part of the range is not mapped. */
+/* Linux answers ENOMEM when part of the range is not mapped (the image and
+ * everything else the kernel holds count as mapped: their pages are in use). */
 static long check_mapped(unsigned long addr, unsigned long len) {
   uint64_t first = addr / PAGE_SIZE, end = PAGE_ALIGN_UP(addr + len) / PAGE_SIZE;
   if (addr + len < addr) return -ENOMEM;
-  if (addr < user_floor()) return 0; /* the image itself is mapped */
   for (uint64_t pg = first; pg < end; pg++)
     if (pages_range_free(pg, 1)) return -ENOMEM;
   return 0;

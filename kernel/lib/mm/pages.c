@@ -10,20 +10,23 @@
 static uint64_t *used; /* (limit + 63) / 64 words, placed in RAM at boot */
 static uint64_t limit;  /* one past the highest RAM page */
 static size_t nfree, ntotal;
+#define LOW_PAGES (0x100000 / PAGE_SIZE)
 
-static int is_used(uint64_t pg) { return pg >= limit || (used[pg / 64] >> (pg % 64)) & 1; }
-static void set_used(uint64_t pg) { used[pg / 64] |= 1ULL << (pg % 64); }
-static void set_free(uint64_t pg) { used[pg / 64] &= ~(1ULL << (pg % 64)); }
-
-/* Frees [first, end): whole words at once where they fit. */
-static void free_run(uint64_t first, uint64_t end) {
-  uint64_t pg = first;
-  for (; pg < end && pg % 64; pg++) nfree += is_used(pg), set_free(pg);
-  for (; pg + 64 <= end; pg += 64) {
-    if (used[pg / 64] != ~0ULL) break; /* overlapping ranges: bit by bit */
-    used[pg / 64] = 0, nfree += 64;
+/* Marks pages [first, end) used (use=1) or free, a word at a time, and
+ * keeps nfree exact when the range overlaps pages already in that state.
+ * Every bitmap update goes through here: under TCG each distinct branch
+ * of boot code costs a translation, so one short loop serves them all. */
+static void mark(uint64_t first, uint64_t end, int use) {
+  if (end > limit) end = limit;
+  while (first < end) {
+    uint64_t lo = first % 64, n = end - first < 64 - lo ? end - first : 64 - lo;
+    uint64_t m = (n == 64 ? ~0ULL : (1ULL << n) - 1) << lo, *w = &used[first / 64];
+    uint64_t changed = use ? m & ~*w : m & *w;
+    *w = use ? *w | m : *w & ~m;
+    size_t c = changed == m ? n : (size_t)__builtin_popcountll(changed);
+    nfree = use ? nfree - c : nfree + c;
+    first += n;
   }
-  for (; pg < end; pg++) nfree += is_used(pg), set_free(pg);
 }
 
 /* Where the bitmap goes: in usable RAM below 1 MiB (after page 0) if it fits
@@ -55,11 +58,7 @@ void pages_init(void) {
   uint64_t bytes = PAGE_ALIGN_UP((limit + 63) / 64 * 8);
   used = (uint64_t *)bitmap_place(r, n, bytes);
   kmemset(used, 0xff, (limit + 63) / 64 * 8);
-  for (int i = 0; i < n; i++) {
-    uint64_t first = PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, end = (r[i].base + r[i].size) / PAGE_SIZE;
-    if (end > limit) end = limit;
-    if (first < end) free_run(first, end);
-  }
+  for (int i = 0; i < n; i++) mark(PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, (r[i].base + r[i].size) / PAGE_SIZE, 0);
   ntotal = nfree;
   /* QEMU loads an image larger than the RAM without complaint; say so
    * rather than run code that is not there */
@@ -75,62 +74,51 @@ void pages_init(void) {
   for (int i = 0; pvh_module(i, &base, &size); i++) pages_reserve(base, size);
 }
 
-void pages_reserve(uint64_t base, uint64_t size) {
-  uint64_t pg = base / PAGE_SIZE, end = PAGE_ALIGN_UP(base + size) / PAGE_SIZE;
-  if (end > limit) end = limit;
-  for (; pg < end; pg++) {
-    if (pg % 64 == 0 && pg + 64 <= end && used[pg / 64] == 0) { /* 64 free pages at once */
-      used[pg / 64] = ~0ULL, nfree -= 64, pg += 63;
-      continue;
-    }
-    if (!is_used(pg)) set_used(pg), nfree--;
-  }
-}
+void pages_reserve(uint64_t base, uint64_t size) { mark(base / PAGE_SIZE, PAGE_ALIGN_UP(base + size) / PAGE_SIZE, 1); }
 
 int pages_range_free(uint64_t first, uint64_t n) {
   for (uint64_t pg = first; pg < first + n; pg++)
-    if (is_used(pg)) return 0;
+    if (pg >= limit || (used[pg / 64] >> (pg % 64)) & 1) return 0;
   return 1;
 }
 
-void pages_claim(uint64_t first, uint64_t n) {
-  for (uint64_t pg = first; pg < first + n; pg++)
-    if (!is_used(pg)) set_used(pg), nfree--;
+void pages_claim(uint64_t first, uint64_t n) { mark(first, first + n, 1); }
+
+/* The first page of the highest run of n free pages below page top, or 0
+ * (page 0 is never free). */
+static uint64_t find_run(uint64_t top, size_t n) {
+  uint64_t run = 0; /* free pages from pg up */
+  for (uint64_t pg = top; pg-- > 0;) {
+    uint64_t word = used[pg / 64];
+    if (pg % 64 == 63 && (word == 0 || word == ~0ULL)) { /* 64 pages at once */
+      run = word ? 0 : run + 64;
+      pg -= 63;
+    } else {
+      run = (word >> (pg % 64)) & 1 ? 0 : run + 1;
+    }
+    if (run >= n) return pg + run - n;
+  }
+  return 0;
 }
 
 void *pages_alloc(size_t n) {
   if (!n || n > nfree) return 0;
-  uint64_t run = 0;
-  for (uint64_t pg = limit; pg-- > 0;) {
-    if (pg % 64 == 63 && used[pg / 64] == 0) { /* 64 free pages at once */
-      run += 64;
-      pg -= 63;
-    } else if (pg % 64 == 63 && used[pg / 64] == ~0ULL) { /* 64 used pages at once */
-      run = 0;
-      pg -= 63;
-      continue;
-    } else if (is_used(pg)) {
-      run = 0;
-      continue;
-    } else {
-      run++;
-    }
-    if (run >= n) {
-      uint64_t first = pg + run - n;
-      pages_claim(first, n);
-      void *p = (void *)(first * PAGE_SIZE);
-      kmemset(p, 0, n * PAGE_SIZE);
-      return p;
-    }
-  }
-  return 0;
+  /* Below 1 MiB first: the image's 2 MiB are already backed by the host
+   * (QEMU loaded it there), while a first touch of any other 2 MiB costs a
+   * host page fault that clears a huge page. */
+  uint64_t first = find_run(LOW_PAGES < limit ? LOW_PAGES : limit, n);
+  if (!first) first = find_run(limit, n);
+  if (!first) return 0;
+  mark(first, first + n, 1);
+  void *p = (void *)(first * PAGE_SIZE);
+  kmemset(p, 0, n * PAGE_SIZE);
+  return p;
 }
 
 void pages_free(void *p, size_t n) {
   uint64_t first = (uint64_t)p / PAGE_SIZE;
   paging_protect((uint64_t)p, n * PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC);
-  for (uint64_t pg = first; pg < first + n && pg < limit; pg++)
-    if (is_used(pg)) set_free(pg), nfree++;
+  mark(first, first + n, 0);
 }
 
 size_t pages_free_count(void) { return nfree; }

@@ -5,7 +5,9 @@
 #include "process.h"
 
 void process_exit(int status) {
-  kprintf("@exit %d\n", status & 0xff);
+  diag_puts("@exit ");
+  diag_putu(status & 0xff);
+  diag_puts("\n");
   plat_shutdown(status & 0xff);
 }
 
