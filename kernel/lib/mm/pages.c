@@ -58,7 +58,16 @@ void pages_init(void) {
   uint64_t bytes = PAGE_ALIGN_UP((limit + 63) / 64 * 8);
   used = (uint64_t *)bitmap_place(r, n, bytes);
   kmemset(used, 0xff, (limit + 63) / 64 * 8);
-  for (int i = 0; i < n; i++) mark(PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, (r[i].base + r[i].size) / PAGE_SIZE, 0);
+  for (int i = 0; i < n; i++) { /* each range: whole words cleared at once, the ends by mark */
+    uint64_t first = PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, end = (r[i].base + r[i].size) / PAGE_SIZE;
+    if (end > limit) end = limit;
+    uint64_t a = (first + 63) & ~63ULL, b = end & ~63ULL;
+    if (a >= b) a = b = end;
+    mark(first, a, 0);
+    kmemset(&used[a / 64], 0, (b - a) / 8);
+    nfree += b - a;
+    mark(b, end, 0);
+  }
   ntotal = nfree;
   /* QEMU loads an image larger than the RAM without complaint; say so
    * rather than run code that is not there */

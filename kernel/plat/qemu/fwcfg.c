@@ -43,40 +43,29 @@ static void read_next(void *buf, uint32_t n) {
   else read_bytes(buf, n);
 }
 
+/* The file directory, read whole on first use: QEMU holds at most 32
+ * files unless a machine asks for more slots. */
+#define DIR_MAX 64
+static struct dir_entry dir[DIR_MAX];
+static uint32_t ndir, dir_read;
+
 /* Finds name in the directory; returns its size (or -1) and its key. */
-static long lookup(const char *name, uint16_t *key) {
-  if (!probe()) return -1;
-  uint32_t count;
-  outw(SEL, KEY_DIR);
-  read_next(&count, 4);
-  count = __builtin_bswap32(count);
-  struct dir_entry f[16];
-  for (uint32_t i = 0; i < count; i += 16) {
-    uint32_t k = count - i < 16 ? count - i : 16;
-    read_next(f, k * (uint32_t)sizeof f[0]);
-    for (uint32_t j = 0; j < k; j++)
-      if (!kstrncmp(f[j].name, name, sizeof f[j].name)) {
-        *key = __builtin_bswap16(f[j].select);
-        return __builtin_bswap32(f[j].size);
-      }
-  }
-  return -1;
-}
-
-/* The last file looked up: stdin is read piece by piece. */
-static char cached_name[56];
-static uint16_t cached_key;
-static long cached_size = -1;
-
 static long find(const char *name, uint16_t *key) {
-  if (kstrncmp(cached_name, name, sizeof cached_name)) {
-    cached_size = lookup(name, &cached_key);
-    size_t i = 0;
-    for (; name[i] && i < sizeof cached_name - 1; i++) cached_name[i] = name[i];
-    cached_name[i] = 0;
+  if (!dir_read) {
+    if (!probe()) return -1;
+    outw(SEL, KEY_DIR);
+    read_next(&ndir, 4);
+    ndir = __builtin_bswap32(ndir);
+    if (ndir > DIR_MAX) ndir = DIR_MAX;
+    read_next(dir, ndir * (uint32_t)sizeof dir[0]);
+    dir_read = 1;
   }
-  *key = cached_key;
-  return cached_size;
+  for (uint32_t i = 0; i < ndir; i++)
+    if (!kstrncmp(dir[i].name, name, sizeof dir[i].name)) {
+      *key = __builtin_bswap16(dir[i].select);
+      return __builtin_bswap32(dir[i].size);
+    }
+  return -1;
 }
 
 long fwcfg_file_size(const char *name) {
