@@ -85,6 +85,6 @@ void app_start(void) {
   p = put_pointers(p, args, argc);
   p = put_pointers(p, envs, envc);
   kmemcpy(p, auxv, sizeof auxv);
-  if (boot_options.verbose) klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
+  klog("entering _start: argc %d envc %d, random from %s\n", argc, envc, random_source());
   enter_app((uint64_t)top, _start);
 }

@@ -48,14 +48,6 @@ void kprintf(const char *fmt, ...) {
   va_end(ap);
 }
 
-void klog(const char *fmt, ...) {
-  if (!boot_options.verbose) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vkprintf(fmt, ap);
-  va_end(ap);
-}
-
 void kpanic(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

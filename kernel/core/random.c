@@ -16,13 +16,10 @@ static uint64_t next(void) {
     state = rdtsc() | 1;
   }
   uint64_t v;
-  if (has_rdrand) {
-    for (int tries = 0; tries < 10; tries++) {
-      unsigned char ok;
-      __asm__ volatile("rdrand %0; setc %1" : "=r"(v), "=qm"(ok));
-      if (ok) return v;
-    }
-  }
+  unsigned char ok = 0;
+  /* RDRAND fails only transiently; a miss takes the xorshift word instead */
+  if (has_rdrand) __asm__ volatile("rdrand %0; setc %1" : "=r"(v), "=qm"(ok));
+  if (ok) return v;
   state ^= state >> 12, state ^= state << 25, state ^= state >> 27;
   return state * 0x2545f4914f6cdd1dULL;
 }

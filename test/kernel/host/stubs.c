@@ -43,7 +43,6 @@ struct boot_options boot_options;
 void diag_write(const char *s, unsigned long n) { fwrite(s, 1, n, stderr); }
 void diag_puts(const char *s) { fputs(s, stderr); }
 void kprintf(const char *fmt, ...) { va_list ap; va_start(ap, fmt); vfprintf(stderr, fmt, ap); va_end(ap); }
-void klog(const char *fmt, ...) { (void)fmt; }
 void kpanic(const char *fmt, ...) { va_list ap; va_start(ap, fmt); vfprintf(stderr, fmt, ap); va_end(ap); abort(); }
 
 static struct file *table[FD_MAX];
