@@ -23,9 +23,10 @@ void serial_write(int port, const void *buf, size_t n) {
   const uint8_t *p = buf;
   uint16_t b = base[port];
   /* THRE means the 16-byte transmit FIFO is empty: fill it without polling */
-  for (size_t i = 0; i < n; i += 16) {
-    while (!(inb(b + LSR) & 0x20)) cpu_relax();
-    for (size_t j = i; j < n && j < i + 16; j++) outb(b + THR, p[j]);
+  for (size_t i = 0; i < n; i++) {
+    if (i % 16 == 0)
+      while (!(inb(b + LSR) & 0x20)) cpu_relax();
+    outb(b + THR, p[i]);
   }
 }
 
