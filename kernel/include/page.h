@@ -11,7 +11,7 @@
 void pages_init(void);
 /* Marks [base, base+size) as in use (boot modules, fw_cfg buffers). */
 void pages_reserve(uint64_t base, uint64_t size);
-/* n contiguous zeroed pages from the top of RAM, or NULL. */
+/* n contiguous zeroed pages (below 1 MiB first, then from the top of RAM), or NULL. */
 void *pages_alloc(size_t n);
 void pages_free(void *p, size_t n);
 size_t pages_free_count(void);

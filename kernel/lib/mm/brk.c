@@ -1,5 +1,6 @@
 /* brk: the break starts at the first page after the image and grows into
- * free pages above it (pages_alloc takes from the top, so they usually are). */
+ * free pages above it (pages_alloc takes from below 1 MiB and from the top,
+ * so they usually are). */
 #include "kstring.h"
 #include "mm-impl.h"
 #include "syscall.h"

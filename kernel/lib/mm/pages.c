@@ -1,6 +1,7 @@
 /* The page allocator: one bit per 4 KiB page of RAM (1 = in use). RAM is
  * identity-mapped, so a run of free bits is directly a usable address range.
- * pages_alloc takes runs from the top of RAM, leaving the bottom for brk. */
+ * pages_alloc takes runs below 1 MiB first, then from the top of RAM down,
+ * leaving the RAM above the image for brk. */
 #include "diag.h"
 #include "kstring.h"
 #include "mm-impl.h"
