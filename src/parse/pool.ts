@@ -11,25 +11,35 @@ type Reply = { id: number } & (FileOutcome | { error: string });
 
 const fromSource = import.meta.url.endsWith(".ts");
 
+// V8's heap sizes: Node refuses them in a worker's execArgv (a batch job runs
+// with --max-old-space-size), so they pass as the worker's resourceLimits.
+const HEAP_FLAG = /^--max-old-space-size=(\d+)$/;
+
 // Workers inherit node's flags, but not those of a `node -e` script (they would apply to the worker's file).
 function workerFlags(): string[] {
   const out: string[] = [];
   const flags = process.execArgv;
   for (let i = 0; i < flags.length; i++) {
     if (/^(-e|--eval|-p|--print)$/.test(flags[i])) i++;
-    else if (!/^(--input-type|--eval=|--print=)/.test(flags[i])) out.push(flags[i]);
+    else if (!/^(--input-type|--eval=|--print=|--max-old-space-size=|--max-semi-space-size=)/.test(flags[i])) out.push(flags[i]);
   }
   return out;
 }
 
+function heapLimit(): { maxOldGenerationSizeMb: number } | undefined {
+  const mb = process.execArgv.map((f) => HEAP_FLAG.exec(f)?.[1]).find(Boolean);
+  return mb ? { maxOldGenerationSizeMb: Number(mb) } : undefined;
+}
+
 function spawn(keep: ReadonlySet<string> | undefined): Worker {
   const workerData = { keep };
-  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url), { workerData, execArgv: workerFlags() });
+  const resourceLimits = heapLimit();
+  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url), { workerData, execArgv: workerFlags(), resourceLimits });
   // Under vitest the sources are TypeScript: load the worker through esbuild's hook.
   const entry = new URL("./worker.ts", import.meta.url).href;
   const loader = new URL("./ts-loader.mjs", import.meta.url).href;
   const code = `require("node:module").register(${JSON.stringify(loader)}); import(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
 
 export async function runPool(tasks: Task[], jobs: number, keep: ReadonlySet<string> | undefined, watchdogMs: number): Promise<Map<number, FileOutcome>> {
