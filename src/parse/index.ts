@@ -19,6 +19,8 @@ export { parseFunctions, type FunctionCut } from "./functions.js";
 export const defaultTimeoutMs = 5000;
 
 /** Parses files (relative to root). Files tree-sitter cannot take are listed in `skipped`. */
+const IN_PROCESS_MAX = 64;
+
 export async function parseFiles(root: string, files: string[], opts: ParseOptions = {}): Promise<ParseResult> {
   const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
   const tasks: Array<Task & { size: number }> = [];
@@ -40,7 +42,11 @@ export async function parseFiles(root: string, files: string[], opts: ParseOptio
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), tasks.length));
 
   let outcomes: Map<number, FileOutcome>;
-  if (jobs === 1) {
+  // A small tree parses in this thread (no worker to start); a large one on
+  // a worker even alone: the parser's trees live outside V8's heap, so a
+  // long run in one thread grows by gigabytes before V8 collects them
+  // (mariadb: 3 GB here, 0.5 GB on a worker).
+  if (jobs === 1 && tasks.length <= IN_PROCESS_MAX) {
     outcomes = new Map();
     for (const t of tasks) {
       try {
