@@ -1,5 +1,6 @@
-/* Attributes: chmod, chown, utimensat, truncate, access. The app is root, so
- * access() grants read and write and wants an x bit for X_OK, as Linux does. */
+/* Attributes: chmod, chown, utimensat (utimes, futimesat), truncate, access.
+ * The app is root, so access() grants read and write and wants an x bit for
+ * X_OK, as Linux does. */
 #include "vfs-impl.h"
 #include "uaccess.h"
 
@@ -106,6 +107,27 @@ SYSCALL_DEFINE(utimensat, int dirfd, const char *path, const struct ktimespec *t
   if (!a.mask) { vnode_put(v); return 0; }
   return setattr_and_put(v, &a);
 }
+
+/* utimes and futimesat: microseconds, NULL for now, as utimensat without flags. */
+struct ktimeval { int64_t sec, usec; };
+
+SYSCALL_DEFINE(futimesat, int dirfd, const char *path, const struct ktimeval *tv) {
+  struct ktimespec ts[2];
+  if (tv) {
+    if (user_bad(tv, 2 * sizeof *tv)) return -EFAULT;
+    for (int i = 0; i < 2; i++) {
+      if (tv[i].usec < 0 || tv[i].usec >= 1000000) return -EINVAL;
+      ts[i] = (struct ktimespec){tv[i].sec, tv[i].usec * 1000};
+    }
+  }
+  struct vattr a = {0};
+  int r = times_to_vattr(tv ? ts : 0, &a);
+  if (r < 0) return r;
+  struct vnode *v;
+  r = target_at(dirfd, path, 1, 0, &v);
+  return r < 0 ? r : setattr_and_put(v, &a);
+}
+SYSCALL_DEFINE(utimes, const char *path, const struct ktimeval *tv) { return sys_futimesat(AT_FDCWD, path, tv); }
 
 static long truncate_v(struct vnode *v, long len) {
   if (len < 0) { vnode_put(v); return -EINVAL; }
