@@ -10,5 +10,7 @@ extern char _end[];
 int pages_range_free(uint64_t first, uint64_t n);
 /* Marks pages [first, first+n) used (no zeroing). */
 void pages_claim(uint64_t first, uint64_t n);
-/* Lowest address the app may map or unmap: everything below is the image. */
+/* The app's memory below 1 MiB starts here: page 0 and the page bitmap lie below. */
+uint64_t pages_low_floor(void);
+/* Lowest address above 1 MiB the app may map or unmap: everything below is the image. */
 static inline uint64_t user_floor(void) { return PAGE_ALIGN_UP((uint64_t)_end); }

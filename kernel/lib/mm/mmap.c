@@ -9,10 +9,11 @@
 #include "mm-impl.h"
 #include "syscall.h"
 
-/* The app's memory lies in low memory (below the ISA hole at 640 KiB,
- * page 0 excluded) or between the image and 4 GiB: pages_alloc hands out both. */
+/* The app's memory lies in low memory (below the ISA hole at 640 KiB, above
+ * page 0 and the page bitmap) or between the image and 4 GiB: pages_alloc
+ * hands out both. */
 static int bad_range(uint64_t addr, uint64_t len) {
-  int low = addr >= PAGE_SIZE && addr + len <= 0xa0000;
+  int low = addr >= pages_low_floor() && addr + len <= 0xa0000;
   return (addr & (PAGE_SIZE - 1)) || (addr < user_floor() && !low) || addr + len < addr || addr + len > (4ULL << 30);
 }
 

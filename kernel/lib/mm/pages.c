@@ -11,6 +11,7 @@
 static uint64_t *used; /* (limit + 63) / 64 words, placed in RAM at boot */
 static uint64_t limit;  /* one past the highest RAM page */
 static size_t nfree, ntotal;
+static uint64_t low_floor = PAGE_SIZE; /* above page 0 and the bitmap when it sits low */
 #define LOW_PAGES (0x100000 / PAGE_SIZE)
 
 /* Marks pages [first, end) used (use=1) or free, a word at a time, and
@@ -58,6 +59,7 @@ void pages_init(void) {
   }
   uint64_t bytes = PAGE_ALIGN_UP((limit + 63) / 64 * 8);
   used = (uint64_t *)bitmap_place(r, n, bytes);
+  if ((uint64_t)used < 0x100000) low_floor = (uint64_t)used + bytes;
   kmemset(used, 0xff, (limit + 63) / 64 * 8);
   for (int i = 0; i < n; i++) { /* each range: whole words cleared at once, the ends by mark */
     uint64_t first = PAGE_ALIGN_UP(r[i].base) / PAGE_SIZE, end = (r[i].base + r[i].size) / PAGE_SIZE;
@@ -131,5 +133,6 @@ void pages_free(void *p, size_t n) {
   mark(first, first + n, 0);
 }
 
+uint64_t pages_low_floor(void) { return low_floor; }
 size_t pages_free_count(void) { return nfree; }
 size_t pages_total_count(void) { return ntotal; }
