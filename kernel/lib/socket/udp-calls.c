@@ -152,6 +152,13 @@ long udp_sys_recvmsg(struct file *f, struct udp_sock *u, struct msghdr_k *m, int
 
 struct timeval_k { long sec, usec; };
 
+/* SO_RCVBUF/SO_SNDBUF as Linux keeps them: twice the value, capped at
+ * twice the default rmem_max/wmem_max (212992), at least Linux's minimum. */
+static int buf_size(int v, int min) {
+  unsigned x = (unsigned)v > UDP_DEFAULT_BUF ? UDP_DEFAULT_BUF : (unsigned)v;
+  return 2 * x < (unsigned)min ? min : (int)(2 * x);
+}
+
 long udp_sys_setsockopt(struct udp_sock *u, int level, int name, const void *val, unsigned len) {
   if (len < sizeof(int)) return -EINVAL;
   if (user_bad(val, len)) return -EFAULT;
@@ -164,8 +171,8 @@ long udp_sys_setsockopt(struct udp_sock *u, int level, int name, const void *val
       return 0;
     case SO_BROADCAST: u->broadcast = !!v; return 0;
     case SO_KEEPALIVE: u->keepalive = !!v; return 0; /* kept, no effect on UDP (as Linux) */
-    case SO_SNDBUF: u->sndbuf = v; return 0;
-    case SO_RCVBUF: u->rcvbuf = v; return 0;  /* bounds the receive queue at twice v, as Linux */
+    case SO_SNDBUF: u->sndbuf = buf_size(v, 4608); return 0;
+    case SO_RCVBUF: u->rcvbuf = buf_size(v, 2304); return 0; /* bounds the receive queue */
     case SO_RCVTIMEO:
     case SO_SNDTIMEO: {
       if (len < sizeof(struct timeval_k)) return -EINVAL;
@@ -195,8 +202,8 @@ long udp_sys_getsockopt(struct udp_sock *u, int level, int name, void *val, unsi
   case SO_REUSEADDR: v = u->reuseaddr; break;
   case SO_BROADCAST: v = u->broadcast; break;
   case SO_KEEPALIVE: v = u->keepalive; break;
-  case SO_SNDBUF: v = u->sndbuf ? 2 * u->sndbuf : UDP_DEFAULT_BUF; break; /* Linux reports double what was set */
-  case SO_RCVBUF: v = u->rcvbuf ? 2 * u->rcvbuf : UDP_DEFAULT_BUF; break;
+  case SO_SNDBUF: v = u->sndbuf ? u->sndbuf : UDP_DEFAULT_BUF; break;
+  case SO_RCVBUF: v = u->rcvbuf ? u->rcvbuf : UDP_DEFAULT_BUF; break;
   case SO_ACCEPTCONN: v = 0; break;
   case SO_PROTOCOL: v = IPPROTO_UDP; break;
   case SO_DOMAIN: v = 2; break;

@@ -21,7 +21,8 @@ struct udp_sock {
   int connected;
   int addr_locked, port_locked; /* bind named an address / a port: connect(AF_UNSPEC) keeps them */
   int rd_shut, wr_shut;
-  int reuseaddr, broadcast, keepalive, rcvbuf, sndbuf;
+  int reuseaddr, broadcast, keepalive;
+  int rcvbuf, sndbuf;           /* as getsockopt reports them (0 = the default); rcvbuf bounds the queue */
   long rcvtimeo_ns, sndtimeo_ns;
 };
 

@@ -46,7 +46,7 @@ struct udp_sock *udp_of_fd(int fd, struct file **fp) {
   return f->priv;
 }
 
-static size_t queue_limit(struct udp_sock *u) { return u->rcvbuf ? 2 * (size_t)u->rcvbuf : UDP_DEFAULT_BUF; }
+static size_t queue_limit(struct udp_sock *u) { return u->rcvbuf ? (size_t)u->rcvbuf : UDP_DEFAULT_BUF; }
 
 static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_addr_t *addr, u16_t port) {
   struct udp_sock *u = arg;
