@@ -73,7 +73,7 @@ long udp_sys_getpeername(struct udp_sock *u, void *addr, unsigned *lenp) {
 
 long udp_sys_shutdown(struct udp_sock *u, int how) {
   if (how < 0 || how > 2) return -EINVAL;
-  if (how != 1) u->rd_shut = 1;
+  if (how != 1) u->rd_shut = 1; /* recv returns 0 when the queue is empty; datagrams still arrive, as Linux */
   if (how != 0) u->wr_shut = 1;
   return u->connected ? 0 : -ENOTCONN; /* Linux shuts an unconnected one too, and says so */
 }

@@ -51,7 +51,7 @@ static size_t queue_limit(struct udp_sock *u) { return u->rcvbuf ? (size_t)u->rc
 static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p, const ip_addr_t *addr, u16_t port) {
   struct udp_sock *u = arg;
   struct dgram *d = NULL;
-  if (!u || u->rd_shut || u->count >= MAX_QUEUE || u->bytes + p->tot_len > queue_limit(u) || !(d = dgram_get())) {
+  if (!u || u->count >= MAX_QUEUE || u->bytes + p->tot_len > queue_limit(u) || !(d = dgram_get())) {
     pbuf_free(p);
     return;
   }
@@ -168,19 +168,26 @@ static int is_broadcast(const ip_addr_t *a) {
 }
 
 long udp_send_iov(struct udp_sock *u, const struct iovec_k *iov, size_t cnt, const ip_addr_t *ip, u16_t port) {
-  if (u->wr_shut) return -EPIPE;
   size_t n = 0;
   for (size_t i = 0; i < cnt; i++) {
     if (iov[i].len && user_bad(iov[i].base, iov[i].len)) return -EFAULT;
     n += iov[i].len;
   }
+  /* the checks in the order Linux's udp_sendmsg makes them */
+  if (n > 0xffff) return -EMSGSIZE;
   ip_addr_t dst;
-  if (ip) dst = *ip;
-  else if (u->connected) dst = u->pcb->remote_ip, port = u->pcb->remote_port;
-  else return -EDESTADDRREQ;
+  if (ip) {
+    dst = *ip;
+    if (!port) return -EINVAL;
+  } else if (u->connected) {
+    dst = u->pcb->remote_ip, port = u->pcb->remote_port;
+  } else {
+    return -EDESTADDRREQ;
+  }
   if (n > UDP_MAX_PAYLOAD) return -EMSGSIZE;
   if (ip_addr_isany(&dst)) ip_addr_set_loopback(0, &dst); /* Linux: 0.0.0.0 reaches this host */
   if (is_broadcast(&dst) && !u->broadcast) return -EACCES;
+  if (u->wr_shut) return -EPIPE;
   struct pbuf *p = pbuf_alloc(PBUF_TRANSPORT, (u16_t)n, PBUF_RAM);
   if (!p) { net_poll(); p = pbuf_alloc(PBUF_TRANSPORT, (u16_t)n, PBUF_RAM); }
   if (!p) return -ENOBUFS;
@@ -208,8 +215,9 @@ static long u_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
 static short u_poll(struct file *f, short events) {
   struct udp_sock *u = f->priv;
   net_poll();
-  short r = u->wr_shut ? 0 : POLLOUT | POLLWRNORM | 0x200; /* POLLWRBAND */
-  if (u->head || u->rd_shut) r |= POLLIN | POLLRDNORM;
+  short r = POLLOUT | POLLWRNORM | 0x200; /* POLLWRBAND: sends never wait, as Linux's datagram_poll says */
+  if (u->head) r |= POLLIN | POLLRDNORM;
+  if (u->rd_shut) r |= POLLIN | POLLRDNORM | POLLRDHUP;
   if (u->rd_shut && u->wr_shut) r |= POLLHUP;
   return r;
 }
