@@ -14,7 +14,7 @@ export const runOptions = {
   accel: { type: "string", arg: "NAME", help: "kvm, tcg or auto (default: KVM only where it is hardware virtualization)" },
   timeout: { type: "string", arg: "S", help: "stop the VM after S seconds and exit 124" },
   share: { type: "string", multiple: true, arg: "HOST:GUEST", help: "share a host folder at GUEST over 9p (repeatable)" },
-  publish: { type: "string", multiple: true, arg: "HOSTPORT:PORT", help: "forward the host's 127.0.0.1:HOSTPORT to the app's TCP PORT (repeatable; the guest reaches no other network)" },
+  publish: { type: "string", multiple: true, arg: "[udp:]HOSTPORT:PORT", help: "forward the host's 127.0.0.1:HOSTPORT to the app's TCP PORT, or UDP PORT with udp: (repeatable; the guest reaches no other network, unless a udp: forward needs QEMU's unrestricted user network)" },
   env: { type: "string", multiple: true, arg: "KEY=VALUE", help: "an environment variable for the app (repeatable)" },
   verbose: { type: "boolean", short: "v", help: "show the accelerator, the QEMU command and the kernel's boot log on stderr" },
 } as const;

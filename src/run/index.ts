@@ -13,11 +13,13 @@ import { hostFds, planConsole, ttyMask } from "./console.js";
 import { parseDiagnostics, reportLines, statusOf } from "./diagnostics.js";
 import { findBootFiles, hasDriver, type BootFiles } from "./image.js";
 import { loadKernelTable } from "../manifests/index.js";
+import { parsePublish } from "./publish.js";
 import { qemuArgs, type QemuPlan } from "./qemu-args.js";
 import type { RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult, Outcome, HostFds } from "./types.js";
 export { qemuArgs } from "./qemu-args.js";
+export { parsePublish, type Publish } from "./publish.js";
 export { parseDiagnostics, statusOf, reportLines } from "./diagnostics.js";
 export { chooseAccel } from "./accel.js";
 
@@ -33,14 +35,6 @@ async function readAllStdin(): Promise<Buffer> {
 
 function nulList(items: string[]): Buffer {
   return Buffer.concat(items.map((s) => Buffer.from(`${s}\0`)));
-}
-
-/** "8080:80" -> { host: 8080, guest: 80 }; a bad one is a one-line error. */
-function parsePublish(s: string): { host: number; guest: number } {
-  const m = /^(\d+):(\d+)$/.exec(s);
-  const port = (p: string) => Number(p) >= 1 && Number(p) <= 65535;
-  if (!m || !port(m[1]) || !port(m[2])) throw errors.badArgs(`--publish takes HOSTPORT:GUESTPORT (1-65535), not "${s}"`);
-  return { host: Number(m[1]), guest: Number(m[2]) };
 }
 
 /** Whether the image carries the module that provides socket() (by its build report, else the driver marker). */
@@ -109,6 +103,7 @@ export async function runImage(opts: RunOptions, log: (line: string) => void = (
     };
     const args = qemuArgs(plan);
     log(`autoport: ${accel.reason}`);
+    if (publish.some((f) => f.proto === "udp")) log("autoport: a udp: forward needs user networking without restrict=on (which drops the guest's UDP replies)");
     log(`autoport: ${QEMU} ${args.join(" ")}`);
 
     const { code, signal, stderr, timedOut, spawnError, stoppedBy } = await launch(args, console.stdio, opts.timeout);

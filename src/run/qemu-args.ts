@@ -18,8 +18,8 @@ export interface QemuPlan {
   fwcfg: Record<string, string>;
   /** 9p shares: mount tag → host folder */
   shares: Array<{ tag: string; host: string }>;
-  /** TCP forwards from the host's 127.0.0.1; any gives the guest a NIC */
-  publish?: Array<{ host: number; guest: number }>;
+  /** forwards from the host's 127.0.0.1 (TCP unless proto says udp); any gives the guest a NIC */
+  publish?: Array<{ proto?: "tcp" | "udp"; host: number; guest: number }>;
 }
 
 export function qemuArgs(p: QemuPlan): string[] {
@@ -38,9 +38,13 @@ export function qemuArgs(p: QemuPlan): string[] {
   });
   if (p.publish?.length) {
     // User networking on the host's loopback only: restrict=on keeps the guest
-    // off every other network; the forwards still reach it.
-    const fwd = p.publish.map((f) => `,hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`).join("");
-    a.push("-netdev", `user,id=net0,restrict=on${fwd}`);
+    // off every other network; the forwards still reach it. But slirp's
+    // restrict=on drops every UDP datagram the guest sends, the replies to a
+    // forwarded one included, so a udp: forward needs restrict=off (the guest
+    // may then reach what the host reaches, through slirp's NAT).
+    const restrict = p.publish.some((f) => f.proto === "udp") ? "off" : "on";
+    const fwd = p.publish.map((f) => `,hostfwd=${f.proto ?? "tcp"}:127.0.0.1:${f.host}-:${f.guest}`).join("");
+    a.push("-netdev", `user,id=net0,restrict=${restrict}${fwd}`);
     a.push("-device", `${p.machine === "microvm" ? "virtio-net-device" : "virtio-net-pci"},netdev=net0`);
   }
   a.push("-kernel", p.image);

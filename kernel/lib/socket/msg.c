@@ -1,24 +1,15 @@
 /* sendmsg/recvmsg for stream sockets: the iovecs one after another through
  * the same data path as send/recv. TCP carries no address and no ancillary
- * data: msg_name and msg_control come back empty. */
+ * data: msg_name and msg_control come back empty. A UDP socket's calls go
+ * to udp-calls.c (one datagram per call, with its address). */
 #include "fs-abi.h"
-#include "socket-impl.h"
+#include "udp-impl.h"
 #include "syscall.h"
 #include "uaccess.h"
 
-struct iovec_k { void *base; size_t len; };
-struct msghdr_k {
-  void *name;
-  unsigned namelen;
-  struct iovec_k *iov;
-  size_t iovlen;
-  void *control;
-  size_t controllen;
-  unsigned flags;
-};
 #define IOV_MAX 1024
 
-static long check(struct msghdr_k *m) {
+long sock_check_msg(struct msghdr_k *m) {
   if (user_bad(m, sizeof *m)) return -EFAULT;
   if (m->iovlen > IOV_MAX) return -EMSGSIZE;
   if (m->iovlen && user_bad(m->iov, m->iovlen * sizeof *m->iov)) return -EFAULT;
@@ -28,9 +19,11 @@ static long check(struct msghdr_k *m) {
 SYSCALL_DEFINE(sendmsg, int fd, struct msghdr_k *m, int flags) {
   long e;
   struct file *f;
+  struct udp_sock *u = udp_of_fd(fd, &f);
+  if (u) return (e = sock_check_msg(m)) ? e : udp_sys_sendmsg(u, m);
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
-  if ((e = check(m))) return e;
+  if ((e = sock_check_msg(m))) return e;
   int nonblock = (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT);
   long done = 0;
   size_t want = 0;
@@ -48,9 +41,11 @@ SYSCALL_DEFINE(sendmsg, int fd, struct msghdr_k *m, int flags) {
 SYSCALL_DEFINE(recvmsg, int fd, struct msghdr_k *m, int flags) {
   long e;
   struct file *f;
+  struct udp_sock *u = udp_of_fd(fd, &f);
+  if (u) return (e = sock_check_msg(m)) ? e : udp_sys_recvmsg(f, u, m, flags);
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
-  if ((e = check(m))) return e;
+  if ((e = sock_check_msg(m))) return e;
   int nonblock = f->flags & O_NONBLOCK;
   long done = 0;
   for (size_t i = 0; i < m->iovlen; i++) {

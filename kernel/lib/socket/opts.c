@@ -1,8 +1,8 @@
 /* setsockopt/getsockopt: the options servers set. Those lwIP acts on
  * (SO_REUSEADDR, SO_KEEPALIVE, TCP_NODELAY, TCP_KEEP*) are applied; buffer
  * sizes are remembered and reported, not applied; the rest of the common ones
- * are accepted and ignored (see module.json). */
-#include "socket-impl.h"
+ * are accepted and ignored (see module.json). UDP sockets: udp-calls.c. */
+#include "udp-impl.h"
 #include "syscall.h"
 #include "uaccess.h"
 
@@ -24,6 +24,8 @@ static long timeo_ns(const struct timeval_k *tv) { return tv->sec * 1000000000L 
 
 SYSCALL_DEFINE(setsockopt, int fd, int level, int name, const void *val, unsigned len) {
   long e;
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_setsockopt(u, level, name, val, len);
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
   if (len < sizeof(int)) return -EINVAL;
@@ -88,6 +90,8 @@ SYSCALL_DEFINE(setsockopt, int fd, int level, int name, const void *val, unsigne
 
 SYSCALL_DEFINE(getsockopt, int fd, int level, int name, void *val, unsigned *lenp) {
   long e;
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_getsockopt(u, level, name, val, lenp);
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
   if (user_bad(lenp, sizeof *lenp)) return -EFAULT;

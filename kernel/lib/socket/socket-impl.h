@@ -34,6 +34,7 @@ struct sock {
 #define POLLRDHUP 0x2000
 
 #define MSG_PEEK 0x2
+#define MSG_TRUNC 0x20
 #define MSG_DONTWAIT 0x40
 #define MSG_WAITALL 0x100
 #define MSG_NOSIGNAL 0x4000
@@ -50,3 +51,25 @@ long sock_recv(struct sock *s, void *buf, size_t n, int flags, int nonblock);
 long sock_send(struct sock *s, const void *buf, size_t n, int flags, int nonblock);
 /* Polls the network until ready(s) or the timeout (ns, 0 = none): 0, or -EAGAIN at the timeout. */
 int sock_wait(struct sock *s, int (*ready)(struct sock *), long timeout_ns);
+
+struct iovec_k { void *base; size_t len; };
+struct msghdr_k {
+  void *name;
+  unsigned namelen;
+  struct iovec_k *iov;
+  size_t iovlen;
+  void *control;
+  size_t controllen;
+  unsigned flags;
+};
+/* 0, or -EFAULT / -EMSGSIZE for a msghdr the app passed. */
+long sock_check_msg(struct msghdr_k *m);
+
+/* The app's sockaddr_in at addr (len bytes): 0 or -errno. for_bind lets
+ * AF_UNSPEC with INADDR_ANY through, as Linux does. */
+long sock_get_addr(const void *addr, unsigned len, ip_addr_t *ip, u16_t *port, int for_bind);
+/* Writes a sockaddr_in (ip NULL = any) truncated to *lenp; the full length goes back. */
+long sock_put_addr(void *addr, unsigned *lenp, const ip_addr_t *ip, u16_t port);
+/* Whether bind may take ip: any, loopback, or an interface's address. */
+int sock_local_addr(const ip_addr_t *ip);
+long sock_install(struct sock *s, int flags);

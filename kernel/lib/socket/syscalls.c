@@ -1,4 +1,5 @@
-/* The socket syscalls for AF_INET SOCK_STREAM (TCP) over lwIP. Other
+/* The socket syscalls for AF_INET SOCK_STREAM (TCP) over lwIP; a UDP
+ * socket's fd goes to its half in udp-calls.c. Other
  * families and types fail with the errno Linux gives for an unsupported one,
  * so an app can tell instead of waiting. */
 #include "diag.h"
@@ -7,13 +8,15 @@
 #include "lwip/ip4_addr.h"
 #include "lwip/netif.h"
 #include "net.h"
-#include "socket-impl.h"
+#include "udp-impl.h"
 #include "syscall.h"
 #include "uaccess.h"
 
 #define AF_UNSPEC 0
 #define AF_INET 2
 #define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define IPPROTO_UDP 17
 #define SOCK_TYPE_MASK 0xf
 #define SOCK_NONBLOCK O_NONBLOCK
 #define SOCK_CLOEXEC O_CLOEXEC
@@ -42,9 +45,14 @@ long sock_install(struct sock *s, int flags) {
 SYSCALL_DEFINE(socket, int domain, int type, int protocol) {
   if (type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC)) return -EINVAL;
   if (domain != AF_INET) return -EAFNOSUPPORT;
-  if ((type & SOCK_TYPE_MASK) != SOCK_STREAM) return -EPROTONOSUPPORT; /* UDP and raw sockets are not there yet */
-  if (protocol != 0 && protocol != IPPROTO_TCP) return -EPROTONOSUPPORT;
   static int first = 1;
+  if ((type & SOCK_TYPE_MASK) == SOCK_DGRAM) {
+    if (protocol != 0 && protocol != IPPROTO_UDP) return -EPROTONOSUPPORT;
+    if (first) first = 0, klog("socket: first socket, UDP (%s)\n", driver_tag);
+    return udp_socket(type);
+  }
+  if ((type & SOCK_TYPE_MASK) != SOCK_STREAM) return -EPROTONOSUPPORT; /* raw sockets are not there */
+  if (protocol != 0 && protocol != IPPROTO_TCP) return -EPROTONOSUPPORT;
   if (first) first = 0, klog("socket: first TCP socket (%s)\n", driver_tag);
   struct sock *s = sock_new();
   if (!s) return -ENFILE;
@@ -57,7 +65,7 @@ SYSCALL_DEFINE(socket, int domain, int type, int protocol) {
 }
 
 /* Copies the app's sockaddr_in; 0 or -errno. */
-static long get_addr(const void *addr, unsigned len, ip_addr_t *ip, u16_t *port, int for_bind) {
+long sock_get_addr(const void *addr, unsigned len, ip_addr_t *ip, u16_t *port, int for_bind) {
   if (len < sizeof(struct sockaddr_in_k)) return -EINVAL;
   if (user_bad(addr, len)) return -EFAULT;
   const struct sockaddr_in_k *a = addr;
@@ -69,7 +77,7 @@ static long get_addr(const void *addr, unsigned len, ip_addr_t *ip, u16_t *port,
 }
 
 /* Writes a sockaddr_in, truncated to the app's length; the full length goes back. */
-static long put_addr(void *addr, unsigned *lenp, const ip_addr_t *ip, u16_t port) {
+long sock_put_addr(void *addr, unsigned *lenp, const ip_addr_t *ip, u16_t port) {
   if (!addr) return 0;
   if (user_bad(lenp, sizeof *lenp)) return -EFAULT;
   if ((int)*lenp < 0) return -EINVAL;
@@ -82,7 +90,7 @@ static long put_addr(void *addr, unsigned *lenp, const ip_addr_t *ip, u16_t port
 }
 
 /* An address bind may take: any, loopback, or one of the interfaces'. */
-static int local_addr(const ip_addr_t *ip) {
+int sock_local_addr(const ip_addr_t *ip) {
   if (ip_addr_isany(ip) || ip4_addr_isloopback(ip_2_ip4(ip))) return 1;
   for (struct netif *n = netif_list; n; n = n->next)
     if (ip4_addr_cmp(ip_2_ip4(ip), netif_ip4_addr(n))) return 1;
@@ -90,19 +98,23 @@ static int local_addr(const ip_addr_t *ip) {
 }
 
 SYSCALL_DEFINE(bind, int fd, const void *addr, unsigned len) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_bind(u, addr, len);
   long e;
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
   ip_addr_t ip;
   u16_t port;
-  if ((e = get_addr(addr, len, &ip, &port, 1))) return e;
+  if ((e = sock_get_addr(addr, len, &ip, &port, 1))) return e;
   if (s->state != S_NEW || !s->pcb || s->pcb->local_port) return -EINVAL;
-  if (!local_addr(&ip)) return -EADDRNOTAVAIL;
+  if (!sock_local_addr(&ip)) return -EADDRNOTAVAIL;
   err_t r = tcp_bind(s->pcb, &ip, port);
   return r == ERR_OK ? 0 : r == ERR_USE ? -EADDRINUSE : -EINVAL;
 }
 
 SYSCALL_DEFINE(listen, int fd, int backlog) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return -EOPNOTSUPP;
   long e;
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
@@ -123,6 +135,7 @@ SYSCALL_DEFINE(listen, int fd, int backlog) {
 static int has_pending(struct sock *s) { return s->pending != NULL; }
 
 static long do_accept(int fd, void *addr, unsigned *lenp, int flags) {
+  if (udp_of_fd(fd, NULL)) return -EOPNOTSUPP;
   long e;
   struct file *f;
   struct sock *l = sock_of_fd(fd, &f, &e);
@@ -139,7 +152,7 @@ static long do_accept(int fd, void *addr, unsigned *lenp, int flags) {
   struct sock *s = l->pending;
   ip_addr_t peer = s->pcb ? s->pcb->remote_ip : *IP_ADDR_ANY;
   u16_t port = s->pcb ? s->pcb->remote_port : 0;
-  if ((e = put_addr(addr, lenp, &peer, port))) return e;
+  if ((e = sock_put_addr(addr, lenp, &peer, port))) return e;
   long nfd = sock_install(s, flags);
   if (nfd < 0) return nfd;
   l->pending = s->next;
@@ -154,13 +167,15 @@ SYSCALL_DEFINE(accept4, int fd, void *addr, unsigned *lenp, int flags) { return 
 static int connect_done(struct sock *s) { return s->state != S_CONNECTING; }
 
 SYSCALL_DEFINE(connect, int fd, const void *addr, unsigned len) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_connect(u, addr, len);
   long e;
   struct file *f;
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
   ip_addr_t ip;
   u16_t port;
-  if ((e = get_addr(addr, len, &ip, &port, 0))) return e;
+  if ((e = sock_get_addr(addr, len, &ip, &port, 0))) return e;
   if (s->state == S_CONNECTED || s->state == S_LISTEN) return -EISCONN;
   if (s->state == S_CONNECTING) return -EALREADY;
   if (s->state == S_DEAD && s->was_connected) return -EISCONN;
@@ -189,23 +204,29 @@ SYSCALL_DEFINE(connect, int fd, const void *addr, unsigned len) {
 }
 
 SYSCALL_DEFINE(getsockname, int fd, void *addr, unsigned *lenp) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_getsockname(u, addr, lenp);
   long e;
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
   if (!addr || user_bad(lenp, sizeof *lenp)) return -EFAULT;
-  return put_addr(addr, lenp, s->pcb ? &s->pcb->local_ip : NULL, s->pcb ? s->pcb->local_port : 0);
+  return sock_put_addr(addr, lenp, s->pcb ? &s->pcb->local_ip : NULL, s->pcb ? s->pcb->local_port : 0);
 }
 
 SYSCALL_DEFINE(getpeername, int fd, void *addr, unsigned *lenp) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_getpeername(u, addr, lenp);
   long e;
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
   if (s->state != S_CONNECTED || !s->pcb) return -ENOTCONN;
   if (!addr || user_bad(lenp, sizeof *lenp)) return -EFAULT;
-  return put_addr(addr, lenp, &s->pcb->remote_ip, s->pcb->remote_port);
+  return sock_put_addr(addr, lenp, &s->pcb->remote_ip, s->pcb->remote_port);
 }
 
 SYSCALL_DEFINE(shutdown, int fd, int how) {
+  struct udp_sock *u = udp_of_fd(fd, NULL);
+  if (u) return udp_sys_shutdown(u, how);
   long e;
   struct sock *s = sock_of_fd(fd, NULL, &e);
   if (!s) return e;
@@ -224,6 +245,8 @@ SYSCALL_DEFINE(shutdown, int fd, int how) {
 SYSCALL_DEFINE(sendto, int fd, const void *buf, size_t n, int flags, const void *addr, unsigned alen) {
   long e;
   struct file *f;
+  struct udp_sock *u = udp_of_fd(fd, &f);
+  if (u) return udp_sys_sendto(f, u, buf, n, addr, alen);
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
   /* a stream socket ignores the address once connected, as Linux does */
@@ -233,6 +256,8 @@ SYSCALL_DEFINE(sendto, int fd, const void *buf, size_t n, int flags, const void 
 SYSCALL_DEFINE(recvfrom, int fd, void *buf, size_t n, int flags, void *addr, unsigned *alen) {
   long e;
   struct file *f;
+  struct udp_sock *u = udp_of_fd(fd, &f);
+  if (u) return udp_sys_recvfrom(f, u, buf, n, flags, addr, alen);
   struct sock *s = sock_of_fd(fd, &f, &e);
   if (!s) return e;
   long r = file_drained(f, sock_recv(s, buf, n, flags, f->flags & O_NONBLOCK), (flags & MSG_PEEK) ? 0 : n, 0);
