@@ -43,7 +43,7 @@
 #define MEM_ALIGNMENT 8
 #define MEM_SIZE (1024 * 1024)
 #define MEMP_NUM_PBUF 256
-#define MEMP_NUM_UDP_PCB 16
+#define MEMP_NUM_UDP_PCB 128 /* as many as the socket module has UDP sockets */
 #define MEMP_NUM_TCP_PCB 128
 #define MEMP_NUM_TCP_PCB_LISTEN 16
 #define MEMP_NUM_TCP_SEG 512
