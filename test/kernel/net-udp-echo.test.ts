@@ -47,7 +47,10 @@ async function client(port: number): Promise<string> {
       const r = await reply(10_000);
       out.push(`${payload.length} bytes: ${r === null ? "no echo" : r.equals(payload) ? "echoed" : `wrong (${r.length} bytes)`}`);
     }
+    // the server answers "bye" and exits at once: the frame must leave before the VM stops
     await send(Buffer.from("quit"));
+    const bye = await reply(10_000);
+    out.push(`quit: ${bye === null ? "no answer" : bye.toString()}`);
   } finally {
     sock.close();
   }
@@ -69,6 +72,7 @@ beforeAll(async () => {
 describe("UDP echo server over the network", () => {
   it("answers a host client natively", () => {
     expect(native).toContain("1400 bytes: echoed");
+    expect(native).toContain("quit: bye");
     expect(native).toMatch(/echoed 0 bytes .*\nquit$/);
   });
 

@@ -43,12 +43,14 @@ static int tcp_has_unsent(void) {
 }
 
 /* The machine stops when the app exits, but on Linux the kernel would go on
- * sending what closed (or still open) connections hold: give it up to 2 s. */
+ * sending what closed (or still open) connections hold, and frames already
+ * handed to the NIC would leave: give both up to 2 s (QEMU sends a frame
+ * from its main loop, after the guest posted it). */
 #define DRAIN_NS 2000000000ull
 static void drain(void) {
   if (polling) return; /* stopping from inside lwIP (a panic) */
   uint64_t end = clock_monotonic_ns() + DRAIN_NS;
-  while (tcp_has_unsent() && clock_monotonic_ns() < end) {
+  while ((tcp_has_unsent() || vnet_tx_pending()) && clock_monotonic_ns() < end) {
     if (!net_poll()) plat_idle_until(clock_monotonic_ns() + 1000000);
   }
 }

@@ -6,3 +6,5 @@
 int vnet_start(struct netif *nif, const ip4_addr_t *ip, const ip4_addr_t *mask, const ip4_addr_t *gw);
 /* Hands received frames to lwIP; 1 if there were any. */
 int vnet_poll(struct netif *nif);
+/* 1 while the device has not yet taken every frame posted to it. */
+int vnet_tx_pending(void);

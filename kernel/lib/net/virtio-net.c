@@ -38,6 +38,12 @@ static void tx_reclaim(void) {
     if (id < (uint32_t)tx_count) tx_free[tx_nfree++] = (uint16_t)id;
 }
 
+int vnet_tx_pending(void) {
+  if (!dev) return 0;
+  tx_reclaim();
+  return tx_nfree < tx_count;
+}
+
 static err_t vnet_output(struct netif *nif, struct pbuf *p) {
   if (p->tot_len + hdr_len > BUF_SIZE) return ERR_BUF;
   tx_reclaim();
