@@ -26,11 +26,23 @@ export { chooseAccel } from "./accel.js";
 const QEMU = "qemu-system-x86_64";
 const esc = (s: string) => s.replace(/,/g, ",,");
 
+/** How long stdin may stay open before autoport says why the guest has not started. */
+const STDIN_NOTICE_MS = 3000;
+
 /** The whole of a non-terminal stdin: the guest reads it from fw_cfg and then sees its end. */
 async function readAllStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+  // A pipe that never ends (a server started with stdin open) would otherwise keep the guest from booting without a word.
+  const notice = setTimeout(
+    () => process.stderr.write("autoport: waiting for the end of stdin: the guest gets it whole before it boots (start a server with < /dev/null)\n"),
+    STDIN_NOTICE_MS,
+  );
+  try {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  } finally {
+    clearTimeout(notice);
+  }
 }
 
 function nulList(items: string[]): Buffer {

@@ -46,6 +46,17 @@ describe("autoport run: streams and exit status", () => {
     expect(r.stderr).toContain("flock (syscall 73)");
   });
 
+  it("stdin that stays open is waited for, with a notice after 3 s; the guest boots at its end", async () => {
+    const img = guest([["com1", "booted\n"], ["debugcon", "@exit 0\n"]]);
+    const run = execa("node", [bin, "run", img], { reject: false });
+    await new Promise((ok) => setTimeout(ok, 4000));
+    run.stdin!.end("late input");
+    const r = await run;
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe("booted");
+    expect(r.stderr).toMatch(/^autoport: waiting for the end of stdin: .*< \/dev\/null\)$/);
+  });
+
   it("--timeout stops a guest that never ends: 124", async () => {
     const img = guest([["com1", "started\n"], ["spin", ""]]);
     const t0 = Date.now();
