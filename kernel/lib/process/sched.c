@@ -1,4 +1,5 @@
-/* One CPU (CPU 0), and a nice value that is remembered but changes nothing. */
+/* One CPU (CPU 0); a nice value and a scheduling policy that are remembered
+ * but change nothing: threads are cooperative (the thread module). */
 #include "process-impl.h"
 #include "syscall.h"
 #include "uaccess.h"
@@ -46,5 +47,53 @@ SYSCALL_DEFINE(setpriority, int which, int who, int nice) {
   if (nice < -20) nice = -20;
   if (nice > 19) nice = 19;
   nice_value = nice;
+  return 0;
+}
+
+/* Scheduling policies: Linux's numbers; real-time ones take priorities 1..99. */
+enum { SCHED_OTHER, SCHED_FIFO, SCHED_RR, SCHED_BATCH, SCHED_IDLE = 5, SCHED_RESET_ON_FORK = 0x40000000 };
+static int policy = SCHED_OTHER, rt_priority;
+
+static int policy_max(int p) { return p == SCHED_FIFO || p == SCHED_RR ? 99 : 0; }
+static int policy_known(int p) { return p >= SCHED_OTHER && p <= SCHED_IDLE && p != 4; }
+
+SYSCALL_DEFINE(sched_get_priority_max, int p) { return policy_known(p) ? policy_max(p) : -EINVAL; }
+SYSCALL_DEFINE(sched_get_priority_min, int p) { return policy_known(p) ? (policy_max(p) ? 1 : 0) : -EINVAL; }
+
+static int self_or(int pid) { return pid < 0 ? -EINVAL : pid == 0 || pid == PROCESS_PID ? 0 : -ESRCH; }
+
+SYSCALL_DEFINE(sched_getscheduler, int pid) {
+  int err = self_or(pid);
+  return err ? err : policy;
+}
+
+SYSCALL_DEFINE(sched_getparam, int pid, int *param) {
+  if (!param) return -EINVAL;
+  int err = self_or(pid);
+  if (err) return err;
+  if (user_bad(param, sizeof *param)) return -EFAULT;
+  *param = rt_priority;
+  return 0;
+}
+
+SYSCALL_DEFINE(sched_setscheduler, int pid, int p, const int *param) {
+  if (!param || pid < 0) return -EINVAL;
+  p &= ~SCHED_RESET_ON_FORK;
+  if (!policy_known(p)) return -EINVAL;
+  if (user_bad(param, sizeof *param)) return -EFAULT;
+  int prio = *param, err = self_or(pid);
+  if (err) return err;
+  if (prio < (policy_max(p) ? 1 : 0) || prio > policy_max(p)) return -EINVAL;
+  policy = p, rt_priority = prio; /* root may take any policy */
+  return 0;
+}
+
+SYSCALL_DEFINE(sched_setparam, int pid, const int *param) {
+  if (!param || pid < 0) return -EINVAL;
+  if (user_bad(param, sizeof *param)) return -EFAULT;
+  int prio = *param, err = self_or(pid);
+  if (err) return err;
+  if (prio < (policy_max(policy) ? 1 : 0) || prio > policy_max(policy)) return -EINVAL;
+  rt_priority = prio;
   return 0;
 }
