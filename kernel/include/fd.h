@@ -8,6 +8,7 @@
  * default answers (EINVAL, ESPIPE, ENOTTY, ...), so a device fills in only
  * what it supports. */
 #pragma once
+#include <linux/uio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <asm-generic/errno-base.h>
@@ -37,6 +38,12 @@ struct file_ops {
   long (*stat)(struct file *f, struct kstat_lite *st);
   /* Last reference gone. */
   void (*release)(struct file *f);
+  /* Datagram files (UDP): every call is one message, so readv/writev go to
+   * these (scattered from, or gathered into, one message) and a zero-length
+   * write sends an empty one (a zero-length read takes one). */
+  int datagram;
+  long (*readv)(struct file *f, const struct iovec *iov, int cnt);
+  long (*writev)(struct file *f, const struct iovec *iov, int cnt);
 };
 
 struct file {

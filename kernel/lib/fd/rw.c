@@ -7,14 +7,14 @@
 
 static long do_read(struct file *f, void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->read) return -EINVAL;
-  if (!n) return 0;
+  if (!n && !f->ops->datagram) return 0;
   if (user_bad(buf, n)) return -EFAULT;
   return file_drained(f, f->ops->read(f, buf, n, pos), n, 0);
 }
 
 static long do_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
   if (!f->ops->write) return -EINVAL;
-  if (!n) return 0;
+  if (!n && !f->ops->datagram) return 0;
   if (user_bad(buf, n)) return -EFAULT;
   return file_drained(f, f->ops->write(f, buf, n, pos), n, 1);
 }
@@ -29,6 +29,9 @@ SYSCALL_DEFINE(write, int fd, const void *buf, size_t n) {
   return f ? do_write(f, buf, n, &f->pos) : -EBADF;
 }
 
+/* A datagram call moves a message or fails; only its failure (EAGAIN) drains. */
+static long datagram_result(struct file *f, long r, int out) { return r < 0 ? file_drained(f, r, 1, out) : r; }
+
 static long check_iov(const struct iovec *iov, int cnt) {
   if (cnt < 0 || cnt > UIO_MAXIOV) return -EINVAL;
   if (cnt && user_bad(iov, cnt * sizeof *iov)) return -EFAULT;
@@ -40,6 +43,7 @@ SYSCALL_DEFINE(readv, int fd, const struct iovec *iov, int cnt) {
   if (!f) return -EBADF;
   long total = 0, err = check_iov(iov, cnt);
   if (err) return err;
+  if (f->ops->readv) return datagram_result(f, f->ops->readv(f, iov, cnt), 0);
   for (int i = 0; i < cnt; i++) {
     long r = do_read(f, iov[i].iov_base, iov[i].iov_len, &f->pos);
     if (r < 0) return total ? total : r;
@@ -54,6 +58,7 @@ SYSCALL_DEFINE(writev, int fd, const struct iovec *iov, int cnt) {
   if (!f) return -EBADF;
   long total = 0, err = check_iov(iov, cnt);
   if (err) return err;
+  if (f->ops->writev) return datagram_result(f, f->ops->writev(f, iov, cnt), 1);
   for (int i = 0; i < cnt; i++) {
     long r = do_write(f, iov[i].iov_base, iov[i].iov_len, &f->pos);
     if (r < 0) return total ? total : r;

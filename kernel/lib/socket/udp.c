@@ -212,6 +212,16 @@ static long u_write(struct file *f, const void *buf, size_t n, uint64_t *pos) {
   return udp_send_iov(f->priv, &v, 1, NULL, 0);
 }
 
+/* readv/writev: one datagram scattered into, or gathered from, the iovecs
+ * (struct iovec and iovec_k have one layout) */
+static long u_readv(struct file *f, const struct iovec *iov, int cnt) {
+  return udp_recv_iov(f->priv, (const struct iovec_k *)iov, (size_t)cnt, 0, f->flags & O_NONBLOCK, NULL, NULL, NULL);
+}
+
+static long u_writev(struct file *f, const struct iovec *iov, int cnt) {
+  return udp_send_iov(f->priv, (const struct iovec_k *)iov, (size_t)cnt, NULL, 0);
+}
+
 static short u_poll(struct file *f, short events) {
   struct udp_sock *u = f->priv;
   net_poll();
@@ -255,4 +265,5 @@ static void u_release(struct file *f) {
 
 const struct file_ops udp_ops = {
   .read = u_read, .write = u_write, .poll = u_poll, .ioctl = u_ioctl, .stat = u_stat, .release = u_release,
+  .datagram = 1, .readv = u_readv, .writev = u_writev,
 };
