@@ -56,6 +56,7 @@ static int policy = SCHED_OTHER, rt_priority;
 
 static int policy_max(int p) { return p == SCHED_FIFO || p == SCHED_RR ? 99 : 0; }
 static int policy_known(int p) { return p >= SCHED_OTHER && p <= SCHED_IDLE && p != 4; }
+static int priority_fits(int p, int prio) { return prio >= (policy_max(p) ? 1 : 0) && prio <= policy_max(p); }
 
 SYSCALL_DEFINE(sched_get_priority_max, int p) { return policy_known(p) ? policy_max(p) : -EINVAL; }
 SYSCALL_DEFINE(sched_get_priority_min, int p) { return policy_known(p) ? (policy_max(p) ? 1 : 0) : -EINVAL; }
@@ -83,7 +84,7 @@ SYSCALL_DEFINE(sched_setscheduler, int pid, int p, const int *param) {
   if (user_bad(param, sizeof *param)) return -EFAULT;
   int prio = *param, err = self_or(pid);
   if (err) return err;
-  if (prio < (policy_max(p) ? 1 : 0) || prio > policy_max(p)) return -EINVAL;
+  if (!priority_fits(p, prio)) return -EINVAL;
   policy = p, rt_priority = prio; /* root may take any policy */
   return 0;
 }
@@ -93,7 +94,7 @@ SYSCALL_DEFINE(sched_setparam, int pid, const int *param) {
   if (user_bad(param, sizeof *param)) return -EFAULT;
   int prio = *param, err = self_or(pid);
   if (err) return err;
-  if (prio < (policy_max(policy) ? 1 : 0) || prio > policy_max(policy)) return -EINVAL;
+  if (!priority_fits(policy, prio)) return -EINVAL;
   rt_priority = prio;
   return 0;
 }

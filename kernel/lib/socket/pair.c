@@ -9,10 +9,6 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define AF_UNIX 1
-#define AF_INET 2
-#define SOCK_STREAM 1
-#define SOCK_TYPE_MASK 0xf
 #define PAIR_WAIT_NS 2000000000L /* loopback needs a few polls, never seconds */
 
 void sock_listen_attach(struct sock *s);

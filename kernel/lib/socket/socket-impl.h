@@ -39,6 +39,23 @@ struct sock {
 #define MSG_WAITALL 0x100
 #define MSG_NOSIGNAL 0x4000
 
+/* Linux's numbers for families, types, levels and socket-level options. */
+#define AF_UNSPEC 0
+#define AF_UNIX 1
+#define AF_INET 2
+#define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define SOCK_TYPE_MASK 0xf
+#define SOL_SOCKET 1
+#define IPPROTO_IP 0
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+enum {
+  SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6, SO_SNDBUF = 7,
+  SO_RCVBUF = 8, SO_KEEPALIVE = 9, SO_OOBINLINE = 10, SO_LINGER = 13, SO_REUSEPORT = 15, SO_RCVLOWAT = 18,
+  SO_SNDLOWAT = 19, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21, SO_ACCEPTCONN = 30, SO_PROTOCOL = 38, SO_DOMAIN = 39,
+};
+
 extern const struct file_ops sock_ops;
 struct sock *sock_new(void);
 /* Closes the connection (reset if unread data or SO_LINGER 0) and frees s. */

@@ -12,15 +12,8 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define AF_UNSPEC 0
-#define AF_INET 2
-#define SOCK_STREAM 1
-#define SOCK_DGRAM 2
-#define IPPROTO_UDP 17
-#define SOCK_TYPE_MASK 0xf
 #define SOCK_NONBLOCK O_NONBLOCK
 #define SOCK_CLOEXEC O_CLOEXEC
-#define IPPROTO_TCP 6
 #define SHUT_RD 0
 #define SHUT_WR 1
 #define SHUT_RDWR 2

@@ -8,15 +8,6 @@
 #include "uaccess.h"
 #include "udp-impl.h"
 
-#define AF_UNSPEC 0
-#define SOL_SOCKET 1
-#define IPPROTO_IP 0
-#define IPPROTO_UDP 17
-enum {
-  SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6, SO_SNDBUF = 7,
-  SO_RCVBUF = 8, SO_KEEPALIVE = 9, SO_OOBINLINE = 10, SO_REUSEPORT = 15, SO_RCVLOWAT = 18, SO_SNDLOWAT = 19,
-  SO_RCVTIMEO = 20, SO_SNDTIMEO = 21, SO_ACCEPTCONN = 30, SO_PROTOCOL = 38, SO_DOMAIN = 39,
-};
 
 long udp_sys_bind(struct udp_sock *u, const void *addr, unsigned len) {
   ip_addr_t ip;

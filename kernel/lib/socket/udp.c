@@ -16,7 +16,6 @@
 #define MAX_UDP 128
 #define MAX_DGRAMS 1024   /* queued datagrams, all sockets together */
 #define MAX_QUEUE 256     /* per socket */
-#define SOCK_TYPE_MASK 0xf
 
 static struct udp_sock udps[MAX_UDP];
 static struct dgram dgrams[MAX_DGRAMS], *free_dgrams;
