@@ -4,7 +4,7 @@ import type { Command } from "../command.js";
 
 export const run: Command = {
   name: "run",
-  usage: "autoport run <DIR|image.elf> [--mem MiB] [--machine microvm|pc] [--accel kvm|tcg|auto] [--timeout S] [--share HOST:GUEST]... [--publish HOSTPORT:PORT]... [-- ARGS...]",
+  usage: "autoport run <DIR|image.elf> [--mem MiB] [--machine microvm|pc] [--accel kvm|tcg|auto] [--timeout S] [--share HOST:GUEST]... [--publish [udp:]HOSTPORT:PORT]... [-- ARGS...]",
   failureCode: 125,
   options: runOptions,
   async run(args) {
